@@ -1,0 +1,178 @@
+package kr.sotong.platform.notify;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import kr.sotong.platform.Notification;
+import kr.sotong.platform.NotificationSender;
+import kr.sotong.platform.PersonalDataCipher;
+import kr.sotong.platform.config.PlatformProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due outbox rows. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several application
+ * nodes can run dispatchers; a row left in SENDING by a crash is released after five minutes.
+ * Failures are retried with exponential backoff up to {@code sotong.notifications.max-attempts}.
+ */
+@Component
+public class NotificationDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+    private static final int BATCH = 50;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final PersonalDataCipher cipher;
+    private final ObjectProvider<NotificationSender> senders;
+    private final Duration pollInterval;
+    private final int maxAttempts;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    NotificationDispatcher(JdbcClient jdbc, Clock clock, PersonalDataCipher cipher,
+                           ObjectProvider<NotificationSender> senders, PlatformProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.cipher = cipher;
+        this.senders = senders;
+        this.pollInterval = properties.notifications().pollInterval();
+        this.maxAttempts = properties.notifications().maxAttempts();
+    }
+
+    void wakeUp() {
+        wake.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "notification-dispatcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake.release();
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                releaseStale();
+                int sent;
+                do {
+                    sent = dispatchDue();
+                } while (running && sent == BATCH);
+                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("notification dispatch round failed: {}", e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void releaseStale() {
+        jdbc.sql("update platform_notification set status = 'PENDING' where status = 'SENDING' and claimed_at < :before")
+                .param("before", Timestamp.from(clock.instant().minus(Duration.ofMinutes(5)))).update();
+    }
+
+    private record Row(long id, Notification notification, int attempts) {
+    }
+
+    /** Claims and sends one batch of due notifications; returns how many were claimed. */
+    public int dispatchDue() {
+        Instant now = clock.instant();
+        List<Row> rows = jdbc.sql("""
+                        update platform_notification set status = 'SENDING', attempts = attempts + 1, claimed_at = :now
+                         where id in (select id from platform_notification
+                                       where status = 'PENDING' and next_attempt_at <= :now
+                                       order by id limit :batch for update skip locked)
+                        returning id, channel, recipient, subject, body, purpose, idempotency_key, advertising, attachments, attempts""")
+                .param("now", Timestamp.from(now)).param("batch", BATCH)
+                .query((rs, i) -> new Row(rs.getLong("id"), new Notification(
+                        Notification.Channel.valueOf(rs.getString("channel")),
+                        cipher.decrypt(rs.getString("recipient")), rs.getString("subject"), rs.getString("body"),
+                        rs.getString("purpose"), rs.getString("idempotency_key"), rs.getBoolean("advertising"),
+                        attachments(rs.getString("attachments"))), rs.getInt("attempts")))
+                .list();
+        Map<Notification.Channel, NotificationSender> byChannel = new EnumMap<>(Notification.Channel.class);
+        senders.orderedStream().forEach(s -> byChannel.putIfAbsent(s.channel(), s));
+        for (Row row : rows) {
+            NotificationSender sender = byChannel.get(row.notification().channel());
+            try {
+                if (sender == null) {
+                    throw new NotificationSender.Failure(
+                            row.notification().channel() + " 발송 수단이 설정되지 않았습니다(메시지 모듈/게이트웨이 설정 필요).", false);
+                }
+                sender.send(row.id(), row.notification());
+                jdbc.sql("update platform_notification set status = 'SENT', sent_at = :at, last_error = null where id = :id")
+                        .param("at", Timestamp.from(clock.instant())).param("id", row.id()).update();
+            } catch (NotificationSender.Failure f) {
+                boolean giveUp = f.permanent() || row.attempts() >= maxAttempts;
+                Duration backoff = Duration.ofSeconds(Math.min(3600, 5L << Math.min(row.attempts(), 10)));
+                jdbc.sql("""
+                                update platform_notification set status = :status, last_error = :error, next_attempt_at = :next
+                                 where id = :id""")
+                        .param("status", giveUp ? "FAILED" : "PENDING").param("error", f.getMessage())
+                        .param("next", Timestamp.from(clock.instant().plus(backoff))).param("id", row.id()).update();
+                log.info("notification {} ({}) failed, attempt {}{}: {}", row.id(), row.notification().purpose(),
+                        row.attempts(), giveUp ? " — giving up" : "", f.getMessage());
+            } catch (RuntimeException e) {
+                jdbc.sql("update platform_notification set status = 'PENDING', last_error = :error, next_attempt_at = :next where id = :id")
+                        .param("error", e.toString()).param("next", Timestamp.from(clock.instant().plusSeconds(30)))
+                        .param("id", row.id()).update();
+                log.warn("notification {} failed unexpectedly", row.id(), e);
+            }
+        }
+        return rows.size();
+    }
+
+    private static List<Notification.Attachment> attachments(String s) {
+        if (s == null || s.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(s.split("\n")).map(line -> {
+            int bar = line.indexOf('|');
+            return new Notification.Attachment(line.substring(0, bar), line.substring(bar + 1));
+        }).toList();
+    }
+}

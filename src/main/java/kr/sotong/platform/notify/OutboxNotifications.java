@@ -1,0 +1,117 @@
+package kr.sotong.platform.notify;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import kr.sotong.platform.Notification;
+import kr.sotong.platform.Notifications;
+import kr.sotong.platform.PersonalDataCipher;
+import kr.sotong.platform.StaffDirectory;
+import kr.sotong.platform.StaffMember;
+import kr.sotong.shared.DomainException;
+import kr.sotong.shared.EmailAddress;
+import kr.sotong.shared.Masking;
+import kr.sotong.shared.PhoneNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Writes notifications to the {@code platform_notification} outbox; the dispatcher sends them. */
+@Service
+class OutboxNotifications implements Notifications {
+
+    private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final Clock clock;
+    private final NotificationDispatcher dispatcher;
+    private final StaffDirectory staff;
+
+    OutboxNotifications(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock, NotificationDispatcher dispatcher,
+                        StaffDirectory staff) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.dispatcher = dispatcher;
+        this.staff = staff;
+    }
+
+    @Override
+    @Transactional
+    public long send(Notification n) {
+        String recipient = normaliseRecipient(n);
+        String hint = n.channel() == Notification.Channel.EMAIL ? Masking.email(recipient) : Masking.phone(recipient);
+        String attachments = n.attachments().stream().map(a -> a.sha256() + "|" + a.fileName().replace("\n", " "))
+                .collect(Collectors.joining("\n"));
+        Long id = jdbc.sql("""
+                        insert into platform_notification (channel, recipient, recipient_hint, subject, body, purpose, advertising,
+                                                           attachments, idempotency_key, next_attempt_at, created_at)
+                        values (:channel, :recipient, :hint, :subject, :body, :purpose, :advertising, :attachments, :key, :now, :now)
+                        on conflict (idempotency_key) do nothing
+                        returning id""")
+                .param("channel", n.channel().name())
+                .param("recipient", cipher.encrypt(recipient))
+                .param("hint", hint)
+                .param("subject", truncate(n.subject(), 300))
+                .param("body", n.body())
+                .param("purpose", truncate(n.purpose(), 40))
+                .param("advertising", n.advertising())
+                .param("attachments", attachments)
+                .param("key", n.idempotencyKey())
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).optional().orElse(null);
+        if (id == null) {
+            return jdbc.sql("select id from platform_notification where idempotency_key = :key")
+                    .param("key", n.idempotencyKey()).query(Long.class).single();
+        }
+        wakeDispatcherAfterCommit();
+        return id;
+    }
+
+    @Override
+    @Transactional
+    public List<Long> notifyStaffWithRole(String role, String subject, String body, String purpose) {
+        List<Long> ids = new ArrayList<>();
+        for (StaffMember m : staff.withRole(role)) {
+            if (m.email() != null && !m.email().isBlank()) {
+                ids.add(send(Notification.email(m.email(), subject, body, purpose)));
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public Status status(long id) {
+        return jdbc.sql("select id, status, attempts, last_error from platform_notification where id = :id")
+                .param("id", id)
+                .query((rs, i) -> new Status(rs.getLong(1), State.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4)))
+                .optional().orElseThrow(() -> DomainException.notFound("알림", id));
+    }
+
+    private void wakeDispatcherAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatcher.wakeUp();
+                }
+            });
+        } else {
+            dispatcher.wakeUp();
+        }
+    }
+
+    private static String normaliseRecipient(Notification n) {
+        return switch (n.channel()) {
+            case EMAIL -> EmailAddress.normalise(n.recipient());
+            case SMS, KAKAO -> PhoneNumber.parse(n.recipient()).digits();
+        };
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

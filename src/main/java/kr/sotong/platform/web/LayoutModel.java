@@ -1,0 +1,83 @@
+package kr.sotong.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.sotong.platform.NavLink;
+import kr.sotong.platform.Navigation;
+import kr.sotong.platform.StaffDirectory;
+import kr.sotong.platform.StaffMember;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the menus and the signed-in staff member into every page's model. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModel {
+
+    /** Order of the staff menu sections. */
+    static final List<String> SECTIONS = List.of("업무계획", "홍보미디어팀", "언론팀", "AI빅데이터팀", "정보화교육", "관리");
+
+    private final ObjectProvider<Navigation> navigations;
+    private final StaffDirectory staff;
+
+    LayoutModel(ObjectProvider<Navigation> navigations, StaffDirectory staff) {
+        this.navigations = navigations;
+        this.staff = staff;
+    }
+
+    public record Section(String name, List<NavLink> links) {
+    }
+
+    @ModelAttribute("currentStaff")
+    StaffMember currentStaff() {
+        return staff.current().orElse(null);
+    }
+
+    @ModelAttribute("requestPath")
+    String requestPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    @ModelAttribute("staffNav")
+    List<Section> staffNav(HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/staff")) {
+            return List.of();
+        }
+        StaffMember me = staff.current().orElse(null);
+        if (me == null) {
+            return List.of();
+        }
+        Map<String, List<NavLink>> bySection = new LinkedHashMap<>();
+        SECTIONS.forEach(s -> bySection.put(s, new ArrayList<>()));
+        navigations.orderedStream().flatMap(n -> n.staffLinks().stream())
+                .filter(l -> visible(l, me))
+                .forEach(l -> bySection.computeIfAbsent(l.section(), k -> new ArrayList<>()).add(l));
+        List<Section> sections = new ArrayList<>();
+        bySection.forEach((name, links) -> {
+            if (!links.isEmpty()) {
+                links.sort(Comparator.comparingInt(NavLink::order).thenComparing(NavLink::label));
+                sections.add(new Section(name, List.copyOf(links)));
+            }
+        });
+        return sections;
+    }
+
+    /** ADMIN sees everything; DIRECTOR reads everything but administration; others by role. */
+    static boolean visible(NavLink link, StaffMember me) {
+        if (link.roles().isEmpty() || me.hasRole("ADMIN") || link.roles().stream().anyMatch(me::hasRole)) {
+            return true;
+        }
+        return me.hasRole("DIRECTOR") && !link.roles().equals(java.util.Set.of("ADMIN"));
+    }
+
+    @ModelAttribute("publicNav")
+    List<NavLink> publicNav() {
+        return navigations.orderedStream().flatMap(n -> n.publicLinks().stream())
+                .sorted(Comparator.comparingInt(NavLink::order).thenComparing(NavLink::label)).toList();
+    }
+}
