@@ -1,4 +1,4 @@
-package kr.sotong.platform.web;
+package kr.sotong.platform;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
