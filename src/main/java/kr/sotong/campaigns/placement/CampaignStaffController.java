@@ -87,6 +87,7 @@ class CampaignStaffController {
         model.addAttribute("placement", p);
         model.addAttribute("campaign", service.campaign(p.getCampaignId()));
         model.addAttribute("ctr", CampaignService.clickThroughRate(p));
+        model.addAttribute("impressions", p.total(PlacementMetric.Metric.IMPRESSIONS));
         model.addAttribute("kinds", Placement.Kind.values());
         return "campaigns/staff-placement";
     }

@@ -91,6 +91,11 @@ public class DistributionService {
     }
 
     @Transactional(readOnly = true)
+    public Inspection inspection(long id) {
+        return inspections.findById(id).orElseThrow(() -> DomainException.notFound("점검", id));
+    }
+
+    @Transactional(readOnly = true)
     public List<Inspection> inspections(long pointId) {
         return inspections.findByPointIdOrderByInspectedOnDescIdDesc(pointId);
     }

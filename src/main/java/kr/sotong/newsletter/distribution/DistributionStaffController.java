@@ -34,8 +34,11 @@ class DistributionStaffController {
     private final DistributionService service;
     private final IssueService issues;
     private final NewsletterProperties properties;
+    private final kr.sotong.platform.FileStore files;
 
-    DistributionStaffController(DistributionService service, IssueService issues, NewsletterProperties properties) {
+    DistributionStaffController(DistributionService service, IssueService issues, NewsletterProperties properties,
+                                kr.sotong.platform.FileStore files) {
+        this.files = files;
         this.service = service;
         this.issues = issues;
         this.properties = properties;
@@ -133,6 +136,16 @@ class DistributionStaffController {
             int[] r = service.importXlsx(file);
             return "엑셀에서 배부처 " + r[0] + "곳을 추가하고 " + r[1] + "곳을 수정했습니다.";
         });
+    }
+
+    @GetMapping("/inspections/{id}/photo")
+    ResponseEntity<org.springframework.core.io.Resource> inspectionPhoto(@PathVariable long id) {
+        Inspection i = service.inspection(id);
+        if (i.getPhotoSha256() == null) {
+            throw DomainException.notFound("사진", id);
+        }
+        return kr.sotong.newsletter.support.FileResponses.privateFile(files, i.getPhotoSha256(),
+                files.find(i.getPhotoSha256()).map(kr.sotong.platform.StoredFile::mediaType).orElse("image/jpeg"));
     }
 
     @GetMapping("/points.xlsx")

@@ -32,8 +32,11 @@ class IssueStaffController {
     private final IssueService service;
     private final TtsEngines tts;
     private final String baseUrl;
+    private final kr.sotong.platform.FileStore files;
 
-    IssueStaffController(IssueService service, TtsEngines tts, @Value("${sotong.base-url}") String baseUrl) {
+    IssueStaffController(IssueService service, TtsEngines tts, @Value("${sotong.base-url}") String baseUrl,
+                         kr.sotong.platform.FileStore files) {
+        this.files = files;
         this.service = service;
         this.tts = tts;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -173,6 +176,15 @@ class IssueStaffController {
     String uploadAudio(@PathVariable long articleId, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
         return Flash.run(redirect, "/staff/newsletter/articles/" + articleId, "녹음 파일을 등록했습니다.",
                 () -> service.uploadAudio(articleId, file));
+    }
+
+    @GetMapping("/articles/{articleId}/audio-file")
+    ResponseEntity<org.springframework.core.io.Resource> audioFile(@PathVariable long articleId) {
+        Article a = service.article(articleId);
+        if (!a.hasAudio()) {
+            throw DomainException.notFound("음성", articleId);
+        }
+        return kr.sotong.newsletter.support.FileResponses.privateFile(files, a.getAudioSha256(), a.getAudioMediaType());
     }
 
     @PostMapping("/articles/{articleId}/audio/delete")
