@@ -52,9 +52,8 @@ public class Contribution {
     }
 
     /** Checks the submission (consents, theme, title, story or photos) before anything is encrypted or stored. */
-    static void validate(String theme, String title, String story, int photoCount, boolean publication, boolean rights,
-                         boolean privacy) {
-        if (!publication || !rights || !privacy) {
+    static void validate(String theme, String title, String story, int photoCount, boolean consented) {
+        if (!consented) {
             throw new DomainException("newsletter.contribution.consent",
                     "게재 동의, 저작권·초상권 확인, 개인정보 수집·이용 동의에 모두 체크해야 보낼 수 있습니다.");
         }

@@ -30,7 +30,11 @@ public class ContributionService {
 
     /** Form values of the public contribution form. */
     public record ContributionForm(String theme, String title, String story, String name, String credit,
-                                   boolean consentPublication, boolean consentRights, boolean consentPrivacy) {
+                                   Boolean consentPublication, Boolean consentRights, Boolean consentPrivacy) {
+        boolean consented() {
+            return Boolean.TRUE.equals(consentPublication) && Boolean.TRUE.equals(consentRights)
+                    && Boolean.TRUE.equals(consentPrivacy);
+        }
     }
 
     /** What staff see: personal data masked. */
@@ -72,8 +76,7 @@ public class ContributionService {
             throw new DomainException("newsletter.contribution.too-many-photos",
                     "사진은 " + properties.photo().maxPerContribution() + "장까지 올릴 수 있습니다.");
         }
-        Contribution.validate(form.theme(), form.title(), form.story(), photos.size(), form.consentPublication(),
-                form.consentRights(), form.consentPrivacy());
+        Contribution.validate(form.theme(), form.title(), form.story(), photos.size(), form.consented());
         String name = form.name() == null ? "" : form.name().strip();
         if (name.isEmpty() || name.length() > 50) {
             throw new DomainException("newsletter.contribution.name", "이름을 50자 이내로 입력해 주세요.");

@@ -119,7 +119,9 @@ final class PointSheet {
             return "";
         }
         Cell c = row.getCell(col);
-        return c == null ? "" : fmt.formatCellValue(c).strip();
+        String v = c == null ? "" : fmt.formatCellValue(c).strip();
+        // undo the apostrophe our export puts before formula-like text (Spreadsheets.safeText)
+        return v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0 ? v.substring(1) : v;
     }
 
     private static BigDecimal decimal(Row row, Integer col, DataFormatter fmt, String what) {

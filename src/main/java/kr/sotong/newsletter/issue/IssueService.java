@@ -29,7 +29,10 @@ import org.springframework.web.multipart.MultipartFile;
 public class IssueService {
 
     /** Form values of an issue. */
-    public record IssueForm(Integer number, String yearMonth, String title, Integer pageCount, boolean special, String note) {
+    public record IssueForm(Integer number, String yearMonth, String title, Integer pageCount, Boolean special, String note) {
+        public boolean isSpecial() {
+            return Boolean.TRUE.equals(special);
+        }
     }
 
     /** Form values of an article. */
@@ -106,7 +109,7 @@ public class IssueService {
     @Transactional
     public NewsletterIssue create(IssueForm form) {
         NewsletterIssue issue = NewsletterIssue.create(required(form.number(), "호 번호"), form.yearMonth(), form.title(),
-                required(form.pageCount(), "면수"), form.special(), form.note(), clock.instant());
+                required(form.pageCount(), "면수"), form.isSpecial(), form.note(), clock.instant());
         checkUnique(issue, null);
         issue = issues.save(issue);
         audit.record("newsletter.issue.created", "NewsletterIssue", issue.getId(),
@@ -118,7 +121,7 @@ public class IssueService {
     public NewsletterIssue update(long id, IssueForm form) {
         NewsletterIssue issue = get(id);
         issue.edit(required(form.number(), "호 번호"), form.yearMonth(), form.title(), required(form.pageCount(), "면수"),
-                form.special(), form.note());
+                form.isSpecial(), form.note());
         checkUnique(issue, id);
         issue = issues.save(issue);
         audit.record("newsletter.issue.updated", "NewsletterIssue", id, "금천향기 제" + issue.getNumber() + "호 수정");
