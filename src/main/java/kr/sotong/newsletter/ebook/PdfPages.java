@@ -74,7 +74,7 @@ final class PdfPages {
             throw encrypted();
         } catch (DomainException e) {
             throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw corrupt(e);
         }
     }
