@@ -107,21 +107,26 @@ class PublicPagesBrowserTest {
      * (a WebDriver error, not a finding): that is retried; accessibility violations fail at once.
      */
     private void accessible() {
+        var driver = browser.driver();
+        String page = driver.getWindowHandle();
         for (int attempt = 1; ; attempt++) {
             try {
                 browser.assertAccessible();
                 return;
-            } catch (org.openqa.selenium.WebDriverException | IllegalStateException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                System.out.println("[PublicPagesBrowserTest] axe run interrupted by the browser (" + e.getClass().getSimpleName()
-                        + "), retrying on " + url());
             } catch (RuntimeException e) {
-                if (attempt == 3 || !(e.getCause() instanceof org.openqa.selenium.WebDriverException)) {
+                boolean browserHiccup = e instanceof org.openqa.selenium.WebDriverException
+                        || e.getCause() instanceof org.openqa.selenium.WebDriverException;
+                if (attempt == 3 || !browserHiccup) {
                     throw e;
                 }
-                System.out.println("[PublicPagesBrowserTest] axe run interrupted by the browser, retrying on " + url());
+                System.out.println("[PublicPagesBrowserTest] axe run interrupted by the browser (" + e.getMessage()
+                        .lines().findFirst().orElse("") + "), retrying");
+                for (String handle : driver.getWindowHandles()) {
+                    if (!handle.equals(page)) {
+                        driver.switchTo().window(handle).close();
+                    }
+                }
+                driver.switchTo().window(page);
             }
         }
     }
