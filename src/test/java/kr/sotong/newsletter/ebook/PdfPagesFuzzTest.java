@@ -55,7 +55,7 @@ class PdfPagesFuzzTest {
                 .map(t -> new int[] {t.get1(), t.get2()}).list().ofMinSize(1).ofMaxSize(12);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void mutatedPdfsRenderOrFailInKorean(@ForAll("mutations") List<int[]> flips, @ForAll boolean truncate) throws Exception {
         byte[] bytes = valid.clone();
         for (int[] f : flips) {
@@ -67,7 +67,7 @@ class PdfPagesFuzzTest {
         assertRendersOrRefuses(bytes);
     }
 
-    @Property(tries = 20)
+    @Property(tries = 12)
     void hugeMediaBoxesAreRenderedWithinTheCap(@ForAll("sides") float side) throws Exception {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.addPage(new PDPage(new PDRectangle(side, side / 2)));
