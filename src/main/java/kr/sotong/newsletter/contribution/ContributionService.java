@@ -139,6 +139,9 @@ public class ContributionService {
         Contribution c = get(id);
         audit.recordAccess("NewsletterContribution", id, "독자 참여 검토 화면(이름·연락처 마스킹 표시)");
         String issueLabel = c.getIssueId() == null ? null : label(issues.get(c.getIssueId()));
+        if (ContributionRetention.isErased(c.getNameEnc())) {
+            return new Review(c, "(파기됨)", "(파기됨)", issueLabel);
+        }
         return new Review(c, Masking.name(cipher.decrypt(c.getNameEnc())),
                 ResidentVerification.mask(cipher.decrypt(c.getContactEnc())), issueLabel);
     }
@@ -150,6 +153,9 @@ public class ContributionService {
             throw new DomainException("newsletter.access.purpose", "개인정보를 보는 목적을 적어 주세요.");
         }
         Contribution c = get(id);
+        if (ContributionRetention.isErased(c.getNameEnc())) {
+            throw DomainException.conflict("newsletter.contribution.erased", "보관 기간(검토 후 1년)이 지나 개인정보를 파기했습니다.");
+        }
         audit.recordAccess("NewsletterContribution", id, "연락처 열람: " + purpose.strip());
         return new String[] {cipher.decrypt(c.getNameEnc()), cipher.decrypt(c.getContactEnc())};
     }
