@@ -28,7 +28,7 @@ class PointSheetPropertyTest {
         return cell.list().ofMinSize(0).ofMaxSize(9).list().ofMaxSize(12);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 60)
     void randomSheetsParseOrFailInKorean(@ForAll("rows") List<List<String>> rows, @ForAll boolean withHeader)
             throws Exception {
         byte[] xlsx = workbook(rows, withHeader);
@@ -44,7 +44,7 @@ class PointSheetPropertyTest {
         }
     }
 
-    @Property(tries = 100)
+    @Property(tries = 40)
     void randomBytesAreRefusedInKorean(@ForAll byte[] bytes) {
         try {
             PointSheet.parse(new ByteArrayInputStream(bytes));
