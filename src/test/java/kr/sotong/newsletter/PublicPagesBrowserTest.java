@@ -102,38 +102,9 @@ class PublicPagesBrowserTest {
         throw new AssertionError("Tab never reached " + css + " on " + url());
     }
 
-    /**
-     * axe-core (WCAG 2.0/2.1 A and AA) on the current page with {@link Browser#assertAccessible()}. On a
-     * loaded machine axe-selenium's helper window (about:blank, opened with a one-second timeout) can
-     * time out — a WebDriver error, not a finding. Then the same rules run once more in axe's legacy mode,
-     * which needs no helper window; violations fail either way.
-     */
+    /** axe-core (WCAG 2.0/2.1 A and AA) on the current page. */
     private void accessible() {
-        var driver = browser.driver();
-        String page = driver.getWindowHandle();
-        try {
-            browser.assertAccessible();
-            return;
-        } catch (RuntimeException e) {
-            boolean browserHiccup = e instanceof org.openqa.selenium.WebDriverException
-                    || e.getCause() instanceof org.openqa.selenium.WebDriverException;
-            if (!browserHiccup) {
-                throw e;
-            }
-            System.out.println("[PublicPagesBrowserTest] axe helper window timed out on " + url()
-                    + "; running the same rules in axe legacy mode");
-        }
-        for (String handle : driver.getWindowHandles()) {
-            if (!handle.equals(page)) {
-                driver.switchTo().window(handle).close();
-            }
-        }
-        driver.switchTo().window(page);
-        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).setLegacyMode(true).analyze(driver);
-        String report = results.getViolations().stream().map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp()
-                + " → " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).reduce("", (a, b) -> a + "\n" + b);
-        assertThat(results.getViolations()).as("axe-core violations on " + url() + report).isEmpty();
+        browser.assertAccessible();
     }
 
     private void press(CharSequence... keys) {
