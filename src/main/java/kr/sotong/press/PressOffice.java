@@ -205,28 +205,33 @@ public class PressOffice {
 
     // =============== exports ===============
 
-    /** HWPX in the standard layout: the current text for the press team, the published text for others. */
+    /** HWPX of the current text (press team; others get the published text). */
     public byte[] hwpx(long id) {
-        return ReleaseDocuments.hwpx(layoutFor(id));
+        return ReleaseDocuments.hwpx(canSeeEmbargoed() ? currentLayout(id) : publishedLayout(id));
     }
 
     public byte[] pdf(long id) {
-        return documents.pdf(layoutFor(id));
+        return documents.pdf(canSeeEmbargoed() ? currentLayout(id) : publishedLayout(id));
     }
 
-    private ReleaseDocuments.Layout layoutFor(long id) {
-        if (canSeeEmbargoed()) {
-            ReleaseView v = release(id);
-            return ReleaseDocuments.layout(v.current(), repo.files(id), v.edition() > 1);
-        }
+    /** HWPX of the text the public sees (not found while embargoed). */
+    public byte[] publishedHwpx(long id) {
+        return ReleaseDocuments.hwpx(publishedLayout(id));
+    }
+
+    public byte[] publishedPdf(long id) {
+        return documents.pdf(publishedLayout(id));
+    }
+
+    private ReleaseDocuments.Layout currentLayout(long id) {
+        ReleaseView v = release(id);
+        return ReleaseDocuments.layout(v.current(), repo.files(id), v.edition() > 1);
+    }
+
+    private ReleaseDocuments.Layout publishedLayout(long id) {
         PublishedReleaseDetail d = publishedRelease(id).orElseThrow(() -> DomainException.notFound("보도자료", id));
-        ReleaseView v = repo.view(id).orElseThrow();
-        List<ReleaseView.Edition> eds = repo.editions(id);
-        int ed = d.summary().edition();
-        ReleaseView.Revision rev = eds.stream().filter(e -> e.edition() == ed).findFirst()
-                .flatMap(e -> repo.revisions(id).stream().filter(r -> r.edition() == ed)
-                        .filter(r -> !r.savedAt().isAfter(e.distributedAt())).findFirst())
-                .orElse(v.current());
+        long revisionId = publication.visibleRevisionId(id, clock.instant()).orElseThrow();
+        ReleaseView.Revision rev = repo.revisionById(revisionId).orElseThrow();
         return ReleaseDocuments.layout(rev, d.files(), d.summary().correction());
     }
 

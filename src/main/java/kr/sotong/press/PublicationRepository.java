@@ -101,6 +101,11 @@ class PublicationRepository {
                         rs.getString("caption"))).list();
     }
 
+    java.util.Optional<Long> visibleRevisionId(long releaseId, Instant now) {
+        return jdbc.sql("select e.revision_id from press_release_edition e where e.release_id = :id and" + VISIBLE)
+                .param("id", releaseId).param("now", ts(now)).query(Long.class).optional();
+    }
+
     /** Feed entries: summary plus the body of the visible edition. */
     record FeedEntry(PublishedRelease summary, String body) {
     }
