@@ -25,6 +25,7 @@ class OpenAiCompatibleLlm implements LlmProvider {
     private final ObjectMapper json;
     private final HttpClient http;
 
+    @org.springframework.beans.factory.annotation.Autowired
     OpenAiCompatibleLlm(PressProperties properties, ObjectMapper json) {
         this(properties.llm(), json);
     }

@@ -281,6 +281,7 @@ public class PressContacts {
     }
 
     /** Stores the upload and checks every row; nothing is saved to the contacts. */
+    @Transactional
     @PreAuthorize("hasRole('PRESS')")
     public Preview previewImport(InputStream content, String fileName) {
         StoredFile f = files.store(content, fileName, MAX_IMPORT_BYTES);

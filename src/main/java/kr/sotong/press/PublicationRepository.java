@@ -24,10 +24,8 @@ class PublicationRepository {
 
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
-    private static final String VISIBLE = """
-             e.embargo_until <= :now
-             and not exists (select 1 from press_release_edition n
-                              where n.release_id = e.release_id and n.edition > e.edition and n.embargo_until <= :now)""";
+    private static final String VISIBLE = " (e.embargo_until <= :now and not exists (select 1 from press_release_edition n"
+            + " where n.release_id = e.release_id and n.edition > e.edition and n.embargo_until <= :now)) ";
 
     private final JdbcClient jdbc;
 
