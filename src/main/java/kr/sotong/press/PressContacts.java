@@ -127,6 +127,7 @@ public class PressContacts {
     }
 
     /** The reporter's name, e-mail and phone in clear; written to the access log with the purpose. */
+    @Transactional
     @PreAuthorize("hasAnyRole('PRESS','DIRECTOR')")
     public Contacts.ReporterDetail reveal(long id, String purpose) {
         Contacts.Reporter r = reporter(id);
@@ -382,6 +383,7 @@ public class PressContacts {
     // ---------- XLSX export ----------
 
     /** All reporters with personal data in clear (for the office's own address book); access-logged. */
+    @Transactional
     @PreAuthorize("hasAnyRole('PRESS','DIRECTOR')")
     public byte[] exportXlsx(String purpose) {
         List<ContactRepository.ExportRow> rows = repo.exportRows();

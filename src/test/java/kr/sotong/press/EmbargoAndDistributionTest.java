@@ -151,8 +151,8 @@ class EmbargoAndDistributionTest {
         })).doesNotContain("optout@" + domain, "bounced@" + domain);
         // per-recipient delivery log
         jobs.syncDeliveries();
-        long distributionId = office.editions(id[0]).get(0).distributionId();
         staff.runAs(t.drafter(), () -> {
+            long distributionId = office.editions(id[0]).get(0).distributionId();
             var log = office.deliveries(distributionId);
             assertThat(log).hasSize(3).allMatch(d -> d.status().equals("SENT") && d.emailMasked().contains("*"));
         });

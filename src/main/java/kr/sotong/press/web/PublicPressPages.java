@@ -8,7 +8,6 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -59,7 +58,8 @@ class PublicPressPages {
         model.addAttribute("page", p);
         model.addAttribute("year", y);
         model.addAttribute("q", query);
-        response.setHeader("Cache-Control", CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic().getHeaderValue());
+        // revalidate every time: a release must appear at its 보도 시점, not when a cached copy expires
+        response.setHeader("Cache-Control", CacheControl.noCache().cachePublic().getHeaderValue());
         return "press/public-list";
     }
 
@@ -137,6 +137,6 @@ class PublicPressPages {
         }
         String xml = new SyndFeedOutput().outputString(feed);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/rss+xml;charset=UTF-8"))
-                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()).body(xml);
+                .cacheControl(CacheControl.noCache().cachePublic()).body(xml);
     }
 }
