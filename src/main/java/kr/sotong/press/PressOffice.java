@@ -120,17 +120,30 @@ public class PressOffice {
 
     /** Staff list: the press team sees every release, anyone else only the published ones. */
     public List<ReleaseSummary> releases(Integer year, ReleaseStatus status, int limit, int offset) {
-        return repo.list(year, status, !canSeeEmbargoed(), clock.instant(), Math.max(1, Math.min(limit, 500)),
-                Math.max(0, offset));
+        int l = Math.max(1, Math.min(limit, 500));
+        if (canSeeEmbargoed()) {
+            return repo.list(year, status, false, clock.instant(), l, Math.max(0, offset));
+        }
+        if (status != null && status != ReleaseStatus.DISTRIBUTED) {
+            return List.of();
+        }
+        // outside the press team: the published text only (a 정정 still in the workflow stays hidden)
+        return publication.list(clock.instant(), year, null, Math.min(l, 200), Math.max(0, offset)).stream()
+                .map(p -> new ReleaseSummary(p.id(), ReleaseStatus.DISTRIBUTED, p.edition(), p.title(), null, null,
+                        p.publishedAt(), p.publishedAt())).toList();
     }
 
     /** A release for staff; outside the press team only once it is public (else not found). */
     public ReleaseView release(long id) {
         ReleaseView v = repo.view(id).orElseThrow(() -> DomainException.notFound("보도자료", id));
-        if (!canSeeEmbargoed() && publication.summary(id, clock.instant()).isEmpty()) {
-            throw DomainException.notFound("보도자료", id);
+        if (canSeeEmbargoed()) {
+            return v;
         }
-        return v;
+        // outside the press team: the edition the public sees, never a draft or an embargoed 정정
+        PublishedRelease p = publication.summary(id, clock.instant()).orElseThrow(() -> DomainException.notFound("보도자료", id));
+        ReleaseView.Revision rev = publication.visibleRevisionId(id, clock.instant()).flatMap(repo::revisionById).orElseThrow();
+        return new ReleaseView(v.id(), ReleaseStatus.DISTRIBUTED, p.edition(), v.owner(), v.ownerName(), v.teamCode(),
+                v.planItemId(), rev, List.of(), null, null, v.createdAt(), p.publishedAt(), -1);
     }
 
     private void requirePressTeam() {
@@ -167,7 +180,8 @@ public class PressOffice {
 
     public List<ReleaseView.Edition> editions(long id) {
         release(id);
-        return repo.editions(id);
+        Instant now = clock.instant();
+        return repo.editions(id).stream().filter(e -> canSeeEmbargoed() || !e.embargoUntil().isAfter(now)).toList();
     }
 
     public List<DeliveryRepository.Distribution> distributions(long id) {

@@ -219,6 +219,17 @@ class EmbargoAndDistributionTest {
         });
         // while the correction is in the workflow the public still sees edition 1
         assertThat(office.publishedSummary(id)).get().extracting(PublishedRelease::edition).isEqualTo(1);
+        // … and so do staff outside the press team, on screens and in the API
+        var viewer = staff.create(Roles.VIEWER);
+        staff.runAs(viewer, () -> {
+            ReleaseView seen = office.release(id);
+            assertThat(seen.edition()).isEqualTo(1);
+            assertThat(seen.current().body()).doesNotContain("3월에 펴낸다고");
+            assertThat(office.releases(null, null, 500, 0)).filteredOn(r -> r.id() == id).hasSize(1)
+                    .allMatch(r -> r.edition() == 1);
+        });
+        assertThat(mvc.perform(get("/api/v1/press/releases/" + id).with(staff.as(viewer))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("3월에 펴낸다고");
         staff.runAs(t.lead(), () -> office.review(id, null));
         staff.runAs(t.director(), () -> office.approve(id, null));
         staff.runAs(t.drafter(), () -> office.distributeNow(id));
