@@ -66,12 +66,30 @@ class PressBrowserTest {
         return text;
     }
 
+    /** axe-core on the current page; a renderer time-out on a loaded 2-core machine is retried, a violation is not. */
+    private static void accessible(Browser b) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                b.assertAccessible();
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static void logout(Browser b) {
         b.driver().findElement(By.cssSelector("form[action$='/logout'] button")).click();
     }
 
     private static void press(Browser b, String formActionSuffix) {
-        b.driver().findElement(By.cssSelector("form[action$='" + formActionSuffix + "'] button[type=submit]")).click();
+        try {
+            b.driver().findElement(By.cssSelector("form[action$='" + formActionSuffix + "'] button[type=submit]")).click();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // the click went through; the busy renderer did not answer in time — waitFor checks the result
+        }
     }
 
     @Test
@@ -84,12 +102,12 @@ class PressBrowserTest {
         try (Browser b = Browser.open(port)) {
             // /press is accessible before anything happens
             b.go("/press");
-            b.assertAccessible();
+            accessible(b);
 
             b.login(t.drafter().username(), Staff.PASSWORD);
             waitFor(b, "대시보드");
             b.go("/staff/press/releases/new");
-            b.assertAccessible();
+            accessible(b);
             set(b, "title", title);
             set(b, "subtitle", "금천구, 구 소개 가이드북 펴내");
             set(b, "body", "□ 금천구가 구 소개 가이드북을 펴냈다.\nㅇ 자연, 시설, 인물, 명소를 담았다.");
@@ -103,7 +121,7 @@ class PressBrowserTest {
             assertThat(waitFor(b, "보도자료 초안을 저장했습니다")).contains("보도자료 초안을 저장했습니다").contains(title);
             String releaseUrl = b.driver().getCurrentUrl();
             long id = Long.parseLong(releaseUrl.replaceAll(".*/releases/(\\d+).*", "$1"));
-            b.assertAccessible();
+            accessible(b);
             press(b, "/submit");
             assertThat(waitFor(b, "검토를 요청했습니다")).contains("팀장 검토 중");
             logout(b);
@@ -136,7 +154,7 @@ class PressBrowserTest {
             assertThat(b.driver().findElement(By.id("release-status")).getText()).isEqualTo("배포 완료");
             b.driver().findElement(By.linkText("수신자별 기록")).click();
             assertThat(waitFor(b, "수신 1명")).contains("수신 1명");
-            b.assertAccessible();
+            accessible(b);
 
             // not public before the embargo, public after
             b.go("/press");
@@ -144,10 +162,10 @@ class PressBrowserTest {
             clock.setTo(now.plusMinutes(41));
             b.go("/press");
             assertThat(b.pageText()).contains(title);
-            b.assertAccessible();
+            accessible(b);
             b.driver().findElement(By.partialLinkText(title)).click();
             assertThat(waitFor(b, "홍길동")).contains("홍길동").contains("02-2627-1234");
-            b.assertAccessible();
+            accessible(b);
         }
     }
 }
