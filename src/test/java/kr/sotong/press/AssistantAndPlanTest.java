@@ -134,6 +134,13 @@ class AssistantAndPlanTest {
             assertThatThrownBy(() -> plans.add(2025, new PressPlans.ItemInput(13, "x", null, null, null, null, null)))
                     .hasMessageContaining("1~12");
         });
+        mvc.perform(post("/staff/press/plan/derive").with(staff.as(press)).with(csrf()).param("year", "2025"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("info", "업무계획에서 기획형 보도자료 0건을 계획에 넣었습니다."));
+        String page = mvc.perform(get("/staff/press/plan?year=2025").with(staff.as(press))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("[착수] 『구 소개 가이드북』 제작").contains("2025년 연간 언론홍보계획");
         String ics = plans.icalendar(2025);
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("SUMMARY:[보도계획] [착수] 『구 소개 가이드북』 제작")
                 .contains("DTSTART;VALUE=DATE:20250201").endsWith("END:VCALENDAR\r\n");

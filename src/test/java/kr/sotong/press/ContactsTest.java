@@ -24,6 +24,8 @@ class ContactsTest {
     Staff staff;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     static byte[] xlsx(String[]... rows) {
         try (var wb = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
@@ -85,12 +87,31 @@ class ContactsTest {
                 new String[] {outlet, "지역지", "홍길동", "hong" + u + "@paper.test", "010-1234-5678", "구정", "Y"},
                 new String[] {"새언론" + u, "인터넷", "정구분", "jung" + u + "@paper.test", "", "", "N"},
                 new String[] {outlet, "지역지", "이미있음", "exists" + u + "@paper.test", "", "", "Y"});
-        staff.runAs(press, () -> {
-            var p = contacts.previewImport(new ByteArrayInputStream(good), "기자명단.xlsx");
-            assertThat(p.importable()).isTrue();
-            assertThat(p.duplicates()).isEqualTo(1);
-            assertThat(contacts.confirmImport(p.fileKey())).isEqualTo(2);
-        });
+        // through the screens: upload → preview page (masked) → confirm
+        String preview;
+        try {
+            preview = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .multipart("/staff/press/contacts/import")
+                            .file(new org.springframework.mock.web.MockMultipartFile("file", "기자명단.xlsx",
+                                    "application/octet-stream", good))
+                            .with(staff.as(press))
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertThat(preview).contains("2명 저장").contains("홍*동").doesNotContain("홍길동").doesNotContain("hong" + u);
+        String fileKey = preview.replaceAll("(?s).*name=\"fileKey\" value=\"([0-9a-f]{64})\".*", "$1");
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/staff/press/contacts/import/confirm")
+                            .param("fileKey", fileKey).with(staff.as(press))
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                            .attribute("info", "기자 2명을 가져왔습니다."));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
         // personal data encrypted at rest, masked on screen, clear view access-logged
         String stored = jdbc.sql("select name_enc || email_enc || coalesce(phone_enc, '') from press_reporter where name_masked = '홍*동' order by id desc limit 1")
                 .query(String.class).single();

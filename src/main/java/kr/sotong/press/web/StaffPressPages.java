@@ -56,9 +56,17 @@ class StaffPressPages {
     }
 
     private String act(RedirectAttributes redirect, String target, Map<String, String> form, String success, Runnable action) {
-        try {
+        return act(redirect, target, form, () -> {
             action.run();
-            redirect.addFlashAttribute("info", success);
+            return success;
+        });
+    }
+
+    /** Runs an edit whose success message depends on its result; a domain error keeps the typed form. */
+    private String act(RedirectAttributes redirect, String target, Map<String, String> form,
+                       java.util.function.Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("info", action.get());
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), e.getMessage(),
                     LocaleContextHolder.getLocale()));
@@ -94,13 +102,8 @@ class StaffPressPages {
     @PostMapping("/staff/press/plan/derive")
     @PreAuthorize("hasRole('PRESS')")
     String derive(@RequestParam int year, RedirectAttributes redirect) {
-        try {
-            int n = plans.deriveFromWorkplan(year);
-            redirect.addFlashAttribute("info", "업무계획에서 기획형 보도자료 " + n + "건을 계획에 넣었습니다.");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/staff/press/plan?year=" + year;
+        return act(redirect, "/staff/press/plan?year=" + year, null,
+                () -> "업무계획에서 기획형 보도자료 " + plans.deriveFromWorkplan(year) + "건을 계획에 넣었습니다.");
     }
 
     private static PressPlans.ItemInput planInput(Map<String, String> f) {
@@ -268,13 +271,7 @@ class StaffPressPages {
     @PostMapping("/staff/press/contacts/import/confirm")
     @PreAuthorize("hasRole('PRESS')")
     String importConfirm(@RequestParam String fileKey, RedirectAttributes redirect) {
-        try {
-            int n = contacts.confirmImport(fileKey);
-            redirect.addFlashAttribute("info", "기자 " + n + "명을 가져왔습니다.");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/staff/press/contacts";
+        return act(redirect, "/staff/press/contacts", null, () -> "기자 " + contacts.confirmImport(fileKey) + "명을 가져왔습니다.");
     }
 
     @GetMapping("/staff/press/contacts/export.xlsx")
