@@ -164,30 +164,40 @@ public final class Validator {
             boolean inferred = schema == null;
             List<String> labels;
             List<List<String>> sample = new ArrayList<>();
+            List<Integer> sampleOversized = new ArrayList<>();
+            TableReadException pending = null;
             try {
                 labels = reader.header();
                 if (labels.isEmpty() && reader.rowNumber() == 0) {
                     return null; // an empty sheet
                 }
-                if (inferred) {
-                    int sampleRows = Math.max(10, Math.min(SchemaInference.SAMPLE_ROWS, SAMPLE_CELLS / Math.max(1, labels.size())));
+            } catch (TableReadException e) {
+                return failed(e, schema, inferred, List.of());
+            }
+            if (inferred) {
+                int sampleRows = Math.max(10, Math.min(SchemaInference.SAMPLE_ROWS, SAMPLE_CELLS / Math.max(1, labels.size())));
+                try {
                     List<String> cells;
                     while (sample.size() < sampleRows && (cells = reader.next()) != null) {
                         sample.add(new ArrayList<>(cells));
+                        sampleOversized.add(reader.oversizedCell());
                     }
-                    schema = SchemaInference.infer(labels, sample);
+                } catch (TableReadException e) {
+                    pending = e; // validate what was read, then report why reading stopped
                 }
-            } catch (TableReadException e) {
-                return failed(e, schema, inferred, List.of());
+                schema = SchemaInference.infer(labels, sample);
             }
             compile(schema);
             validateHeader(labels, schema);
             try {
                 long firstRow = reader.headerRows() + 1L;
                 for (int i = 0; i < sample.size(); i++) {
-                    row(sample.get(i), (int) (firstRow + i), 0);
+                    row(sample.get(i), (int) (firstRow + i), sampleOversized.get(i));
                 }
                 sample.clear();
+                if (pending != null) {
+                    throw pending;
+                }
                 List<String> cells;
                 while ((cells = reader.next()) != null) {
                     row(cells, (int) reader.rowNumber(), reader.oversizedCell());
