@@ -65,7 +65,8 @@ class HostileInputTest {
         assertThat(r.encoding()).isEqualTo("UTF-8");
         assertThat(FrictionlessFixturesTest.flat(r)).containsExactly("None,None,encoding-error");
         assertThat(r.errors().get(0).message()).contains("인코딩");
-        assertThat(r.rows()).isGreaterThan(4500); // the decoder reads ahead: the row is approximate ("부근")
+        assertThat(r.rows()).isEqualTo(5000);
+        assertThat(r.errors().get(0).message()).contains("5002행");
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kr.sotong.opendata.schema.KoreanRules;
+import kr.sotong.opendata.table.ByteCsvReader;
 import kr.sotong.opendata.table.CsvReader;
+import kr.sotong.opendata.table.TableReader;
 import kr.sotong.opendata.table.Encodings;
 import kr.sotong.opendata.validation.ValidationReport;
 import kr.sotong.opendata.validation.Validator;
@@ -48,7 +50,21 @@ class ParserPropertiesTest {
             }
             csv.append(String.join(String.valueOf(delimiter), quoted)).append(eol);
         }
-        CsvReader reader = new CsvReader(new StringReader(csv.toString()), delimiter, '"', 1000, 100, "p", null);
+        for (TableReader reader : readers(csv.toString(), delimiter)) {
+            assertReadsBack(reader, rows);
+        }
+    }
+
+    /** Both tokenizers: chars (any encoding) and bytes (UTF-8/CP949). */
+    static List<TableReader> readers(String csv, char delimiter) {
+        return List.of(new CsvReader(new StringReader(csv), delimiter, '"', 1000, 100, "p", null),
+                new ByteCsvReader(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                        StandardCharsets.UTF_8, delimiter, '"', 4000, 100, "p", null),
+                new ByteCsvReader(new java.io.ByteArrayInputStream(csv.getBytes(Encodings.CP949)),
+                        Encodings.CP949, delimiter, '"', 4000, 100, "p", null));
+    }
+
+    private static void assertReadsBack(TableReader reader, List<List<String>> rows) {
         List<List<String>> read = new ArrayList<>();
         read.add(new ArrayList<>(reader.header()));
         List<String> r;
@@ -71,15 +87,16 @@ class ParserPropertiesTest {
             }
             csv.append(ends[(i * 7 + cols) % 3]);
         }
-        CsvReader reader = new CsvReader(new StringReader(csv.toString()), delimiter, '"', 1000, 100, "p", null);
-        assertThat(reader.header()).hasSize(cols);
-        int count = 1;
-        List<String> r;
-        while ((r = reader.next()) != null) {
-            assertThat(r).hasSize(cols).first().isEqualTo("r" + count + "c0");
-            count++;
+        for (TableReader reader : readers(csv.toString(), delimiter)) {
+            assertThat(reader.header()).hasSize(cols);
+            int count = 1;
+            List<String> r;
+            while ((r = reader.next()) != null) {
+                assertThat(r).hasSize(cols).first().isEqualTo("r" + count + "c0");
+                count++;
+            }
+            assertThat(count).isEqualTo(rows);
         }
-        assertThat(count).isEqualTo(rows);
     }
 
     /** Any bytes at all: a report comes back, never an exception, and every error has a Korean message. */

@@ -23,7 +23,6 @@ public final class KoreanDates {
     private static final Pattern SLASHES = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern KOREAN = Pattern.compile("(\\d{4})\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일");
-    private static final Pattern STRICT_ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private KoreanDates() {
     }
@@ -53,7 +52,19 @@ public final class KoreanDates {
     }
 
     public static boolean isStrictIso(String raw) {
-        return raw != null && STRICT_ISO.matcher(raw).matches() && parse(raw) != null;
+        if (raw == null || raw.length() != 10 || raw.charAt(4) != '-' || raw.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = raw.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        int y = Integer.parseInt(raw, 0, 4, 10);
+        int m = Integer.parseInt(raw, 5, 7, 10);
+        int d = Integer.parseInt(raw, 8, 10, 10);
+        return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= java.time.YearMonth.of(y, m).lengthOfMonth();
     }
 
     private static Parsed match(Pattern pattern, String s, Style style) {

@@ -97,10 +97,12 @@ public final class Tables implements AutoCloseable {
         try {
             CountingStream counting = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
             counting.skipNBytes(bom);
-            InputStreamReader reader = new InputStreamReader(counting, Encodings.strictDecoder(charset));
             long total = Math.max(1, size);
-            CsvReader csv = new CsvReader(reader, delim, '"', options.maxCellChars(), options.maxColumns(), name,
-                    () -> Math.min(1.0, (double) counting.count / total));
+            java.util.function.DoubleSupplier progress = () -> Math.min(1.0, (double) counting.count / total);
+            TableReader csv = ByteCsvReader.supports(charset) && delim < 0x80
+                    ? new ByteCsvReader(counting, charset, delim, '"', options.maxCellChars(), options.maxColumns(), name, progress)
+                    : new CsvReader(new InputStreamReader(counting, Encodings.strictDecoder(charset)), delim, '"',
+                            options.maxCellChars(), options.maxColumns(), name, progress);
             return new Tables(Format.CSV, label, delim, List.<TableReader>of(csv).iterator(), csv);
         } catch (IOException e) {
             throw new TableReadException("source-error", "파일을 읽을 수 없습니다: " + e.getMessage(), e);

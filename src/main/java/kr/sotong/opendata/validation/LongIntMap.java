@@ -47,8 +47,8 @@ final class LongIntMap {
     }
 
     private static int mix(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
+        int h = Long.hashCode(key);
+        return h ^ (h >>> 16);
     }
 
     private void grow() {

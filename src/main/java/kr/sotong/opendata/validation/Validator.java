@@ -2,7 +2,6 @@ package kr.sotong.opendata.validation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -69,8 +68,37 @@ public final class Validator {
         }
     }
 
-    private static final int PROGRESS_EVERY = 20_000;
+    /** Rows handed from the reading thread to the validating one. */
+    private static final class Batch {
+        final String[][] cells;
+        final int[] rowNumbers;
+        final int[] oversized;
+        int size;
+        boolean last;
+        TableReadException failure;
+
+        Batch(int capacity) {
+            cells = new String[capacity][];
+            rowNumbers = new int[capacity];
+            oversized = new int[capacity];
+        }
+
+        static Batch failure(TableReadException e) {
+            Batch b = new Batch(0);
+            b.failure = e;
+            return b;
+        }
+
+        void add(String[] row, int number, int over) {
+            cells[size] = row;
+            rowNumbers[size] = number;
+            oversized[size] = over;
+            size++;
+        }
+    }
     private static final int SAMPLE_CELLS = 2_000_000;
+    /** Threads that check cells while one reads and one commits in order. */
+    private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     public ValidationReport validate(Path file, String fileName, Options options) {
         long started = System.nanoTime();
@@ -135,7 +163,6 @@ public final class Validator {
         private final Budget budget;
         private final List<ValidationError> errors = new ArrayList<>();
         private final Map<String, Long> counts = new LinkedHashMap<>();
-        private final List<ValidationError> rowErrors = new ArrayList<>();
         private CompiledField[] fields;
         private Set<String> missing;
         private boolean onlyEmptyMissing;
@@ -149,8 +176,6 @@ public final class Validator {
         private long rows;
         private long errorCells;
         private String tableName;
-        private Object[] values;
-        private final BitSet bad = new BitSet();
 
         TableRun(TableReader reader, Options options, Budget budget) {
             this.reader = reader;
@@ -198,13 +223,7 @@ public final class Validator {
                 if (pending != null) {
                     throw pending;
                 }
-                List<String> cells;
-                while ((cells = reader.next()) != null) {
-                    row(cells, (int) reader.rowNumber(), reader.oversizedCell());
-                    if (rows % PROGRESS_EVERY == 0 && options.progress() != null) {
-                        options.progress().accept(new Progress(tableName, rows, reader.progress()));
-                    }
-                }
+                readAhead();
             } catch (TableReadException e) {
                 error(new ValidationError(tableName, null, null, null, e.code(), null, e.getMessage(), e.getMessage(), null));
             }
@@ -212,6 +231,116 @@ public final class Validator {
                 options.progress().accept(new Progress(tableName, rows, 1.0));
             }
             return task(schema, inferred);
+        }
+
+        /**
+         * Reads (decodes and tokenizes) in a second thread while this one validates, in order, through a small
+         * bounded queue: two cores do the work of one pass, memory stays bounded by the queue.
+         */
+        private void readAhead() {
+            int batchRows = Math.max(1, 65_536 / Math.max(1, fields.length));
+            java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
+            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            Batch[] pendingBatch = {new Batch(batchRows)};
+            Thread producer = new Thread(() -> {
+                try {
+                    Batch batch = pendingBatch[0];
+                    List<String> cells;
+                    while (!cancelled.get() && (cells = reader.next()) != null) {
+                        batch.add(cells.toArray(String[]::new), (int) reader.rowNumber(), reader.oversizedCell());
+                        if (batch.size == batchRows) {
+                            queue.put(batch);
+                            batch = new Batch(batchRows);
+                            pendingBatch[0] = batch;
+                        }
+                    }
+                    batch.last = true;
+                    queue.put(batch);
+                } catch (TableReadException e) {
+                    putQuietly(queue, pendingBatch[0]);
+                    putQuietly(queue, Batch.failure(e));
+                } catch (RuntimeException | Error e) {
+                    putQuietly(queue, pendingBatch[0]);
+                    putQuietly(queue, Batch.failure(new TableReadException("source-error", "파일을 읽는 중 오류가 났습니다: " + e.getMessage(), e)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "opendata-reader");
+            producer.setDaemon(true);
+            producer.start();
+            java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(WORKERS, r -> {
+                Thread t = new Thread(r, "opendata-check");
+                t.setDaemon(true);
+                return t;
+            });
+            java.util.ArrayDeque<java.util.concurrent.Future<RowCheck[]>> inFlight = new java.util.ArrayDeque<>();
+            try {
+                boolean done = false;
+                while (!done || !inFlight.isEmpty()) {
+                    if (!done && inFlight.size() < WORKERS + 1) {
+                        Batch batch = queue.take();
+                        if (batch.failure != null) {
+                            drain(inFlight);
+                            throw batch.failure;
+                        }
+                        inFlight.add(workers.submit(() -> checkBatch(batch)));
+                        done = batch.last;
+                        continue;
+                    }
+                    commitBatch(inFlight.poll());
+                    if (options.progress() != null) {
+                        options.progress().accept(new Progress(tableName, rows, reader.progress()));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TableReadException("source-error", "검증이 중단되었습니다.");
+            } finally {
+                workers.shutdownNow();
+                cancelled.set(true);
+                queue.clear();
+                try {
+                    producer.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private RowCheck[] checkBatch(Batch batch) {
+            RowCheck[] out = new RowCheck[batch.size];
+            for (int i = 0; i < batch.size; i++) {
+                out[i] = check(java.util.Arrays.asList(batch.cells[i]), batch.rowNumbers[i], batch.oversized[i]);
+            }
+            return out;
+        }
+
+        private void commitBatch(java.util.concurrent.Future<RowCheck[]> future) throws InterruptedException {
+            try {
+                for (RowCheck rc : future.get()) {
+                    commit(rc);
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+
+        private void drain(java.util.ArrayDeque<java.util.concurrent.Future<RowCheck[]>> inFlight) throws InterruptedException {
+            while (!inFlight.isEmpty()) {
+                commitBatch(inFlight.poll());
+            }
+        }
+
+        private static void putQuietly(java.util.concurrent.BlockingQueue<Batch> queue, Batch b) {
+            try {
+                queue.put(b);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private ValidationReport.Task failed(TableReadException e, TableSchema schema, boolean inferred, List<String> labels) {
@@ -250,7 +379,6 @@ public final class Validator {
             if (options.duplicateRow()) {
                 rowHashes = new LongIntMap();
             }
-            values = new Object[f.size()];
         }
 
         private void validateHeader(List<String> labels, TableSchema schema) {
@@ -296,14 +424,29 @@ public final class Validator {
             error(new ValidationError(tableName, null, fieldNumber, fieldName, code, label, note, message, null));
         }
 
+        /** What one row's cell checks found; integrity checks (unique, primary key, duplicate row) come after, in order. */
+        private static final class RowCheck {
+            int rowNumber;
+            Object[] values;
+            boolean[] bad;
+            List<ValidationError> errors = List.of();
+            List<ValidationError> extra = List.of();
+        }
+
         private void row(List<String> cells, int rowNumber, int oversized) {
-            rows++;
+            commit(check(cells, rowNumber, oversized));
+        }
+
+        /** Cell-level checks of one row: thread-safe (reads only the compiled schema). */
+        private RowCheck check(List<String> cells, int rowNumber, int oversized) {
+            RowCheck rc = new RowCheck();
+            rc.rowNumber = rowNumber;
             int n = fields.length;
             int size = cells.size();
             int blank = 0;
-            rowErrors.clear();
-            bad.clear();
-            Object[] vals = values;
+            Object[] vals = new Object[n];
+            boolean[] bad = new boolean[Math.max(1, n)];
+            List<ValidationError> errs = null;
             for (int i = 0; i < n; i++) {
                 CompiledField f = fields[i];
                 String source = i < size ? cells.get(i) : null;
@@ -314,49 +457,47 @@ public final class Validator {
                 } else {
                     value = f.cast(source);
                     if (value == CompiledField.INVALID) {
-                        value = null;
-                        rowErrors.add(cellError("type-error", rowNumber, f, source, f.typeNote(), typeMessage(rowNumber, f, source)));
-                        bad.set(i);
-                        vals[i] = null;
+                        errs = add(errs, cellError("type-error", rowNumber, f, source, f.typeNote(), typeMessage(rowNumber, f, source)));
+                        bad[i] = true;
                         continue;
                     }
                 }
                 vals[i] = value;
                 List<String> notes = f.violations(value, source);
                 if (!notes.isEmpty()) {
-                    bad.set(i);
+                    bad[i] = true;
                     for (String note : notes) {
-                        rowErrors.add(cellError("constraint-error", rowNumber, f, source == null ? "" : source, note,
+                        errs = add(errs, cellError("constraint-error", rowNumber, f, source == null ? "" : source, note,
                                 constraintMessage(rowNumber, f, source, note)));
                     }
                 }
             }
             for (int i = n; i < size; i++) {
                 String cell = cells.get(i);
-                rowErrors.add(new ValidationError(tableName, rowNumber, i + 1, "", "extra-cell", clip(cell), "",
+                errs = add(errs, new ValidationError(tableName, rowNumber, i + 1, "", "extra-cell", clip(cell), "",
                         rowNumber + "행의 " + (i + 1) + "번째 칸은 머리글보다 많은 칸입니다: '" + clip(cell) + "'", null));
             }
             for (int i = size; i < n; i++) {
-                bad.set(i);
-                rowErrors.add(new ValidationError(tableName, rowNumber, i + 1, fields[i].name(), "missing-cell", "", "",
+                bad[i] = true;
+                errs = add(errs, new ValidationError(tableName, rowNumber, i + 1, fields[i].name(), "missing-cell", "", "",
                         rowNumber + "행에 '" + fields[i].name() + "' 열의 칸이 없습니다(칸 수 부족).", null));
             }
             if (blank == n) {
-                rowErrors.clear();
-                rowErrors.add(new ValidationError(tableName, rowNumber, null, null, "blank-row", "", "",
+                errs = new ArrayList<>(1);
+                errs.add(new ValidationError(tableName, rowNumber, null, null, "blank-row", "", "",
                         rowNumber + "행이 비어 있습니다.", null));
-                bad.set(0, n);
+                java.util.Arrays.fill(bad, true);
             }
-            integrity(rowNumber, n);
+            List<ValidationError> extra = null;
             if (options.koreanRules()) {
                 for (int i = 0; i < n; i++) {
                     CompiledField f = fields[i];
-                    if (f.field().krType() != null && vals[i] != null && !bad.get(i)) {
+                    if (vals[i] != null && !bad[i] && f.field().krType() != null) {
                         String source = cells.get(i);
                         String reason = KoreanRules.check(f.field().krType(), source);
                         if (reason != null) {
-                            bad.set(i);
-                            rowErrors.add(new ValidationError(tableName, rowNumber, i + 1, f.name(), ValidationError.KR_STANDARD,
+                            bad[i] = true;
+                            extra = add(extra, new ValidationError(tableName, rowNumber, i + 1, f.name(), ValidationError.KR_STANDARD,
                                     clip(source), f.field().krType().key(),
                                     rowNumber + "행 '" + label(f) + "' 값 '" + clip(source) + "': " + reason + ".",
                                     f.field().krType().key()));
@@ -367,30 +508,60 @@ public final class Validator {
             if (oversized > 0) {
                 int i = oversized - 1;
                 String name = i < n ? fields[i].name() : "";
-                bad.set(Math.min(i, Math.max(0, n - 1)));
-                rowErrors.add(new ValidationError(tableName, rowNumber, oversized, name, ValidationError.CELL_SIZE, "", "",
+                bad[Math.min(i, Math.max(0, n - 1))] = true;
+                extra = add(extra, new ValidationError(tableName, rowNumber, oversized, name, ValidationError.CELL_SIZE, "", "",
                         rowNumber + "행 " + oversized + "번째 칸이 " + options.read().maxCellChars()
                                 + "자를 넘어 앞부분만 읽었습니다. 한 칸에 이렇게 긴 값은 넣을 수 없습니다.", null));
             }
-            if (!rowErrors.isEmpty()) {
-                errorCells += Math.min(bad.cardinality(), n);
-                for (ValidationError e : rowErrors) {
-                    error(e);
-                }
-            }
+            rc.values = vals;
+            rc.bad = bad;
+            rc.errors = errs == null ? List.of() : errs;
+            rc.extra = extra == null ? List.of() : extra;
+            return rc;
         }
 
-        private void integrity(int rowNumber, int n) {
-            Object[] vals = values;
+        private static List<ValidationError> add(List<ValidationError> list, ValidationError e) {
+            List<ValidationError> l = list == null ? new ArrayList<>(2) : list;
+            l.add(e);
+            return l;
+        }
+
+        /** In row order: integrity checks, then the row's errors into the report. */
+        private void commit(RowCheck rc) {
+            rows++;
+            int n = fields.length;
+            List<ValidationError> integrity = integrity(rc, n);
+            if (rc.errors.isEmpty() && rc.extra.isEmpty() && integrity == null) {
+                return;
+            }
+            int badCount = 0;
+            for (int i = 0; i < n; i++) {
+                if (rc.bad[i]) {
+                    badCount++;
+                }
+            }
+            errorCells += badCount;
+            rc.errors.forEach(this::error);
+            if (integrity != null) {
+                integrity.forEach(this::error);
+            }
+            rc.extra.forEach(this::error);
+        }
+
+        private List<ValidationError> integrity(RowCheck rc, int n) {
+            Object[] vals = rc.values;
+            boolean[] bad = rc.bad;
+            int rowNumber = rc.rowNumber;
+            List<ValidationError> out = null;
             for (int i = 0; i < n; i++) {
                 if (unique[i] && vals[i] != null) {
                     Object v = vals[i];
                     int match = v instanceof Long l ? uniqueLongs[i].put(l, rowNumber)
                             : nz(uniqueKeys[i].put(CompiledField.key(v), rowNumber));
                     if (match != 0) {
-                        bad.set(i);
+                        bad[i] = true;
                         CompiledField f = fields[i];
-                        rowErrors.add(new ValidationError(tableName, rowNumber, i + 1, f.name(), "unique-error",
+                        out = add(out, new ValidationError(tableName, rowNumber, i + 1, f.name(), "unique-error",
                                 clip(CompiledField.key(v)), "the same as in the row at position " + match,
                                 rowNumber + "행 '" + label(f) + "' 값 '" + clip(CompiledField.key(v)) + "'이(가) " + match
                                         + "행과 중복됩니다(고유값 제약).", null));
@@ -403,10 +574,10 @@ public final class Validator {
                     allNull &= vals[k] == null;
                 }
                 if (allNull) {
-                    rowErrors.add(new ValidationError(tableName, rowNumber, null, null, "primary-key", "",
+                    out = add(out, new ValidationError(tableName, rowNumber, null, null, "primary-key", "",
                             "cells composing the primary keys are all \"None\"", rowNumber + "행의 기본키 값이 모두 비어 있습니다.", null));
                     for (int k : pk) {
-                        bad.set(k);
+                        bad[k] = true;
                     }
                 } else {
                     int match;
@@ -421,9 +592,9 @@ public final class Validator {
                     }
                     if (match != 0) {
                         for (int k : pk) {
-                            bad.set(k);
+                            bad[k] = true;
                         }
-                        rowErrors.add(new ValidationError(tableName, rowNumber, null, null, "primary-key", "",
+                        out = add(out, new ValidationError(tableName, rowNumber, null, null, "primary-key", "",
                                 "the same as in the row at position " + match,
                                 rowNumber + "행의 기본키 값이 " + match + "행과 중복됩니다.", null));
                     }
@@ -442,11 +613,12 @@ public final class Validator {
                 }
                 int match = rowHashes.put(h, rowNumber);
                 if (match != 0) {
-                    bad.set(0, n);
-                    rowErrors.add(new ValidationError(tableName, rowNumber, null, null, "duplicate-row", "",
+                    java.util.Arrays.fill(bad, true);
+                    out = add(out, new ValidationError(tableName, rowNumber, null, null, "duplicate-row", "",
                             "the same as row at position \"" + match + "\"", rowNumber + "행이 " + match + "행과 완전히 같습니다.", null));
                 }
             }
+            return out;
         }
 
         private static int nz(Integer i) {
