@@ -339,6 +339,9 @@ public class Catalog {
 
     private static DatasetForm check(DatasetForm f) {
         String name = f.name() == null ? "" : f.name().strip().toLowerCase(Locale.ROOT);
+        if (List.of("requests", "use-cases", "catalog", "new").contains(name)) {
+            throw new DomainException("opendata.dataset.name-reserved", "이 식별자는 누리집 주소에 쓰이므로 쓸 수 없습니다: " + name);
+        }
         if (!name.matches("[a-z0-9_-]{2,100}")) {
             throw new DomainException("opendata.dataset.name", "데이터셋 식별자는 영문 소문자·숫자·-·_ 2~100자로 입력하세요 (예: geumcheon-facilities).");
         }
