@@ -94,7 +94,7 @@ create table opendata_access_count (
 
 create table opendata_provision_request (
     id                   bigserial primary key,
-    receipt_no           varchar(20)  not null unique,
+    receipt_no           varchar(50)  not null unique,
     title                varchar(300) not null,
     data_description     text         not null,
     purpose              text         not null,

@@ -256,7 +256,7 @@ public class Catalog {
     }
 
     /** Adds a new version and makes it the resource's current one. Older versions stay. */
-    public ResourceVersion addVersion(long resourceId, StoredFile file, String format, String encoding, Long rowCount,
+    public DatasetVersion addVersion(long resourceId, StoredFile file, String format, String encoding, Long rowCount,
                                       String source, Long parentVersionId, Long validationId, String note) {
         Resource r = resource(resourceId).orElseThrow(() -> DomainException.notFound("리소스", resourceId));
         int next = jdbc.sql("select coalesce(max(version_no), 0) + 1 from opendata_resource_version where resource_id = :r")
@@ -299,13 +299,13 @@ public class Catalog {
     }
 
     @Transactional(readOnly = true)
-    public List<ResourceVersion> versions(long resourceId) {
+    public List<DatasetVersion> versions(long resourceId) {
         return jdbc.sql("select * from opendata_resource_version where resource_id = :r order by version_no desc")
                 .param("r", resourceId).query(Catalog::version).list();
     }
 
     @Transactional(readOnly = true)
-    public Optional<ResourceVersion> version(long id) {
+    public Optional<DatasetVersion> version(long id) {
         return jdbc.sql("select * from opendata_resource_version where id = :id").param("id", id).query(Catalog::version).optional();
     }
 
@@ -408,14 +408,14 @@ public class Catalog {
                 rs.getString("schema_json"), current, instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
-    static ResourceVersion version(ResultSet rs, int i) throws SQLException {
+    static DatasetVersion version(ResultSet rs, int i) throws SQLException {
         long rows = rs.getLong("row_count");
         Long rowCount = rs.wasNull() ? null : rows;
         long parent = rs.getLong("parent_version_id");
         Long parentId = rs.wasNull() ? null : parent;
         long val = rs.getLong("validation_id");
         Long valId = rs.wasNull() ? null : val;
-        return new ResourceVersion(rs.getLong("id"), rs.getLong("resource_id"), rs.getInt("version_no"), rs.getString("sha256"),
+        return new DatasetVersion(rs.getLong("id"), rs.getLong("resource_id"), rs.getInt("version_no"), rs.getString("sha256"),
                 rs.getString("file_name"), rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("format"),
                 rs.getString("encoding"), rowCount, rs.getString("source"), parentId, valId, rs.getString("note"),
                 instant(rs, "created_at"), rs.getString("created_by"));

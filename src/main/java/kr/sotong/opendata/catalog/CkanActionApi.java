@@ -186,7 +186,7 @@ class CkanActionApi {
             if (r.currentVersionId() == null) {
                 continue;
             }
-            ResourceVersion v = catalog.version(r.currentVersionId()).orElse(null);
+            DatasetVersion v = catalog.version(r.currentVersionId()).orElse(null);
             resources.add(CkanDicts.resource(d, r, v, baseUrl, pos++));
         }
         return CkanDicts.pkg(d, o, catalog.publishedCount(o.id()), resources, baseUrl);

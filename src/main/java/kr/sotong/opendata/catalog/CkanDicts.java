@@ -38,7 +38,7 @@ final class CkanDicts {
         return n;
     }
 
-    static ObjectNode resource(Dataset d, Resource r, ResourceVersion v, String baseUrl, int position) {
+    static ObjectNode resource(Dataset d, Resource r, DatasetVersion v, String baseUrl, int position) {
         ObjectNode n = JSON.createObjectNode();
         n.put("id", String.valueOf(r.id()));
         n.put("package_id", String.valueOf(d.id()));

@@ -119,7 +119,7 @@ public class DcatExport {
                 if (r.currentVersionId() == null) {
                     continue;
                 }
-                ResourceVersion v = catalog.version(r.currentVersionId()).orElse(null);
+                DatasetVersion v = catalog.version(r.currentVersionId()).orElse(null);
                 for (Exports.Format f : Exports.Format.values()) {
                     String dist = ds + "/resources/" + r.id() + "#" + f.param();
                     String url = ds + "/resources/" + r.id() + "/download?format=" + f.param();

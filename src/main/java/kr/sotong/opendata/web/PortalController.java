@@ -13,7 +13,7 @@ import kr.sotong.opendata.catalog.DcatExport;
 import kr.sotong.opendata.catalog.Exports;
 import kr.sotong.opendata.catalog.Licence;
 import kr.sotong.opendata.catalog.Resource;
-import kr.sotong.opendata.catalog.ResourceVersion;
+import kr.sotong.opendata.catalog.DatasetVersion;
 import kr.sotong.opendata.catalog.Themes;
 import kr.sotong.opendata.requests.AnalysisDesk;
 import kr.sotong.opendata.requests.ProvisionDesk;
@@ -82,7 +82,7 @@ class PortalController {
         model.addAttribute("resources", resources);
         model.addAttribute("formats", Exports.Format.values());
         if (!resources.isEmpty()) {
-            ResourceVersion v = catalog.version(resources.get(0).currentVersionId()).orElseThrow();
+            DatasetVersion v = catalog.version(resources.get(0).currentVersionId()).orElseThrow();
             model.addAttribute("preview", Exports.preview(files.path(v.sha256()), v.fileName(), 10));
             model.addAttribute("previewResource", resources.get(0));
         }
@@ -96,7 +96,7 @@ class PortalController {
         Dataset d = published(name);
         Resource r = catalog.resource(rid).filter(x -> x.datasetId() == d.id() && x.currentVersionId() != null)
                 .orElseThrow(() -> DomainException.notFound("리소스", rid));
-        ResourceVersion v = catalog.version(r.currentVersionId()).orElseThrow();
+        DatasetVersion v = catalog.version(r.currentVersionId()).orElseThrow();
         Exports.Format f = Exports.Format.of(format);
         catalog.count(d.id(), "DOWNLOAD");
         String file = d.name() + "-" + r.id() + "-v" + v.versionNo() + (f == Exports.Format.CSV_CP949 ? "-cp949" : "") + "." + f.extension;

@@ -20,7 +20,7 @@ import kr.sotong.opendata.catalog.Catalog;
 import kr.sotong.opendata.catalog.Dataset;
 import kr.sotong.opendata.catalog.Licence;
 import kr.sotong.opendata.catalog.Resource;
-import kr.sotong.opendata.catalog.ResourceVersion;
+import kr.sotong.opendata.catalog.DatasetVersion;
 import kr.sotong.opendata.catalog.Themes;
 import kr.sotong.opendata.catalog.UpdateCycle;
 import kr.sotong.opendata.quality.ReportXlsx;
@@ -31,7 +31,7 @@ import kr.sotong.opendata.requests.ProvisionRequest;
 import kr.sotong.opendata.schema.TableSchema;
 import kr.sotong.opendata.schema.TableSchemaJson;
 import kr.sotong.opendata.standardise.Fix;
-import kr.sotong.opendata.standardise.Standardiser;
+import kr.sotong.opendata.standardise.Standardisation;
 import kr.sotong.opendata.table.Tables;
 import kr.sotong.platform.FileStore;
 import kr.sotong.platform.StoredFile;
@@ -170,7 +170,7 @@ class StaffOpenDataController {
         Dataset d = catalog.dataset(id).orElseThrow(() -> DomainException.notFound("데이터셋", id));
         formModel(model, d);
         List<Resource> resources = catalog.resources(id);
-        Map<Long, List<ResourceVersion>> versions = new LinkedHashMap<>();
+        Map<Long, List<DatasetVersion>> versions = new LinkedHashMap<>();
         resources.forEach(r -> versions.put(r.id(), catalog.versions(r.id())));
         model.addAttribute("resources", resources);
         model.addAttribute("versions", versions);
@@ -216,7 +216,7 @@ class StaffOpenDataController {
         Resource r = catalog.resource(rid).orElseThrow(() -> DomainException.notFound("리소스", rid));
         return act(flash, "/staff/opendata/datasets/" + r.datasetId(), "새 버전을 올리고 품질 진단을 시작했습니다.", () -> {
             StoredFile f = store(file);
-            ResourceVersion v = catalog.addVersion(rid, f, f.mediaType().contains("sheet") || f.mediaType().contains("zip")
+            DatasetVersion v = catalog.addVersion(rid, f, f.mediaType().contains("sheet") || f.mediaType().contains("zip")
                     || f.mediaType().contains("ooxml") ? "XLSX" : "CSV", encoding.isBlank() ? null : encoding, null, "UPLOAD", null, null, "");
             long vid = validations.start(new Validations.Request(f, r.schemaJson(), encoding.isBlank() ? null : encoding, null,
                     true, v.id()));
@@ -236,7 +236,7 @@ class StaffOpenDataController {
 
     @GetMapping("/staff/opendata/versions/{vid}/file")
     void versionFile(@PathVariable long vid, HttpServletResponse response) throws IOException {
-        ResourceVersion v = catalog.version(vid).orElseThrow(() -> DomainException.notFound("버전", vid));
+        DatasetVersion v = catalog.version(vid).orElseThrow(() -> DomainException.notFound("버전", vid));
         attachment(response, v.mediaType(), v.fileName());
         try (InputStream in = files.open(v.sha256())) {
             in.transferTo(response.getOutputStream());
@@ -376,8 +376,8 @@ class StaffOpenDataController {
         return TableSchemaJson.read(schema.toString());
     }
 
-    private static List<Standardiser.FieldFixes> chosen(TableSchema schema, MultiValueMap<String, String> params) {
-        List<Standardiser.FieldFixes> out = new ArrayList<>();
+    private static List<Standardisation.FieldFixes> chosen(TableSchema schema, MultiValueMap<String, String> params) {
+        List<Standardisation.FieldFixes> out = new ArrayList<>();
         for (int i = 0; i < schema.fields().size(); i++) {
             List<String> picked = params.get("fix-" + i);
             Set<Fix> fixes = EnumSet.noneOf(Fix.class);
@@ -401,7 +401,7 @@ class StaffOpenDataController {
                 }
                 fixes.add(Fix.CODE_MAP);
             }
-            out.add(new Standardiser.FieldFixes(i, schema.fields().get(i).name(), fixes, codes));
+            out.add(new Standardisation.FieldFixes(i, schema.fields().get(i).name(), fixes, codes));
         }
         return out;
     }
@@ -410,13 +410,13 @@ class StaffOpenDataController {
     String standardiseForm(@PathVariable long id, Model model) {
         Validations.View v = done(id);
         TableSchema schema = schemaOf(v);
-        List<Standardiser.FieldFixes> proposed = Standardiser.propose(schema);
+        List<Standardisation.FieldFixes> proposed = Standardisation.propose(schema);
         model.addAttribute("v", v);
         model.addAttribute("schema", schema);
         model.addAttribute("proposed", proposed);
         model.addAttribute("allFixes", EnumSet.complementOf(EnumSet.of(Fix.CODE_MAP)));
         StoredFile f = validations.file(v);
-        model.addAttribute("preview", Standardiser.preview(files.path(f.sha256()), f.originalName(), Tables.Options.defaults(), proposed, 50));
+        model.addAttribute("preview", Standardisation.preview(files.path(f.sha256()), f.originalName(), Tables.Options.defaults(), proposed, 50));
         return "opendata/staff-standardise";
     }
 
@@ -425,14 +425,14 @@ class StaffOpenDataController {
                        RedirectAttributes flash) {
         Validations.View v = done(id);
         TableSchema schema = schemaOf(v);
-        List<Standardiser.FieldFixes> fixes = chosen(schema, params);
+        List<Standardisation.FieldFixes> fixes = chosen(schema, params);
         StoredFile source = validations.file(v);
         if (!"apply".equals(params.getFirst("action"))) {
             model.addAttribute("v", v);
             model.addAttribute("schema", schema);
             model.addAttribute("proposed", fixes);
             model.addAttribute("allFixes", EnumSet.complementOf(EnumSet.of(Fix.CODE_MAP)));
-            model.addAttribute("preview", Standardiser.preview(files.path(source.sha256()), source.originalName(),
+            model.addAttribute("preview", Standardisation.preview(files.path(source.sha256()), source.originalName(),
                     Tables.Options.defaults(), fixes, 50));
             return "opendata/staff-standardise";
         }
@@ -444,17 +444,17 @@ class StaffOpenDataController {
                 throw new IllegalStateException(e);
             }
             try {
-                long rows = Standardiser.apply(files.path(source.sha256()), source.originalName(), Tables.Options.defaults(), fixes, out);
+                long rows = Standardisation.apply(files.path(source.sha256()), source.originalName(), Tables.Options.defaults(), fixes, out);
                 String base = source.originalName().replaceAll("\\.[^.]*$", "");
                 StoredFile fixed;
                 try (InputStream in = Files.newInputStream(out)) {
                     fixed = files.store(in, base + "-정제.csv");
                 }
-                String fixedSchema = TableSchemaJson.write(Standardiser.fixedSchema(schema, fixes));
+                String fixedSchema = TableSchemaJson.write(Standardisation.fixedSchema(schema, fixes));
                 Long versionId = null;
                 if (v.resourceVersionId() != null) {
-                    ResourceVersion parent = catalog.version(v.resourceVersionId()).orElseThrow();
-                    ResourceVersion nv = catalog.addVersion(parent.resourceId(), fixed, "CSV", "UTF-8", rows, "STANDARDISED",
+                    DatasetVersion parent = catalog.version(v.resourceVersionId()).orElseThrow();
+                    DatasetVersion nv = catalog.addVersion(parent.resourceId(), fixed, "CSV", "UTF-8", rows, "STANDARDISED",
                             parent.id(), null, "정제: " + fixesSummary(fixes));
                     versionId = nv.id();
                 }
@@ -472,7 +472,7 @@ class StaffOpenDataController {
         });
     }
 
-    private static String fixesSummary(List<Standardiser.FieldFixes> fixes) {
+    private static String fixesSummary(List<Standardisation.FieldFixes> fixes) {
         Set<Fix> all = EnumSet.noneOf(Fix.class);
         fixes.forEach(f -> all.addAll(f.fixes()));
         return all.stream().map(f -> f.label.replaceAll(" \\(.*", "")).reduce((a, b) -> a + ", " + b).orElse("없음");

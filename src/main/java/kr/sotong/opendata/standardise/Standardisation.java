@@ -28,9 +28,9 @@ import kr.sotong.shared.PhoneNumber;
  * Proposes and applies standardisation fixes field by field. Applying streams the source (first table) into a
  * new UTF-8 CSV; the original file is never touched, so it stays as the previous version.
  */
-public final class Standardiser {
+public final class Standardisation {
 
-    private Standardiser() {
+    private Standardisation() {
     }
 
     /** The fixes chosen for one field; {@code codeMap} maps values to codes for {@link Fix#CODE_MAP}. */
@@ -38,6 +38,13 @@ public final class Standardiser {
         public FieldFixes {
             fixes = fixes.isEmpty() ? EnumSet.noneOf(Fix.class) : EnumSet.copyOf(fixes);
             codeMap = codeMap == null ? Map.of() : Map.copyOf(codeMap);
+        }
+
+        /** The code mapping as "value=code" lines, for the form. */
+        public String codeText() {
+            StringBuilder sb = new StringBuilder();
+            codeMap.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+            return sb.toString();
         }
     }
 
@@ -87,9 +94,6 @@ public final class Standardiser {
             }
             if (ff.fixes().contains(Fix.THOUSANDS) && f.groupChar() != null) {
                 f = f.withGroupChar(null);
-                if (f.krType() == KoreanType.AMOUNT) {
-                    f = f.withType("integer");
-                }
             }
             if (ff.fixes().contains(Fix.YN) && f.constraints().enumValues() == null) {
                 f = f.withConstraints(f.constraints().withEnum(List.of("Y", "N")));
