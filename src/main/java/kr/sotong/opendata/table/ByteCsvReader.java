@@ -18,7 +18,7 @@ import java.util.function.DoubleSupplier;
  * not valid in the encoding is an {@code encoding-error} at its exact row. Same record semantics as
  * {@link CsvReader}; {@code maxCellBytes} bounds a stored cell.
  */
-public final class ByteCsvReader implements TableReader {
+public final class ByteCsvReader extends CsvTokenizer {
 
     private static final int BUFFER = 1 << 16;
 
@@ -28,22 +28,16 @@ public final class ByteCsvReader implements TableReader {
     private final byte delimiter;
     private final byte quote;
     private final int maxCellBytes;
-    private final int maxColumns;
-    private final String name;
-    private final DoubleSupplier progress;
     private final byte[] buf = new byte[BUFFER];
     private int pos;
     private int limit;
     private boolean eof;
     private byte[] cell = new byte[256];
     private int cellLength;
-    private final ArrayList<String> cells = new ArrayList<>();
-    private long rowNumber;
-    private int oversized;
-    private List<String> header;
 
     public ByteCsvReader(InputStream in, Charset charset, char delimiter, char quote, int maxCellBytes, int maxColumns,
                          String name, DoubleSupplier progress) {
+        super(maxColumns, name, progress);
         if (delimiter > 0x7F || quote > 0x7F) {
             throw new IllegalArgumentException("ASCII delimiter and quote only");
         }
@@ -53,9 +47,6 @@ public final class ByteCsvReader implements TableReader {
         this.delimiter = (byte) delimiter;
         this.quote = (byte) quote;
         this.maxCellBytes = maxCellBytes;
-        this.maxColumns = maxColumns;
-        this.name = name;
-        this.progress = progress;
     }
 
     /** True when {@code charset} can be tokenized on bytes. */
@@ -63,23 +54,6 @@ public final class ByteCsvReader implements TableReader {
         return charset.equals(StandardCharsets.UTF_8) || charset.equals(Encodings.CP949)
                 || charset.name().equalsIgnoreCase("EUC-KR") || charset.equals(StandardCharsets.US_ASCII)
                 || charset.equals(StandardCharsets.ISO_8859_1);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public List<String> header() {
-        if (header == null) {
-            List<String> first = next();
-            header = first == null ? List.of() : List.copyOf(first);
-            if (oversized > 0) {
-                throw new TableReadException("source-error", "머리글(1행)의 " + oversized + "번째 칸이 너무 깁니다.");
-            }
-        }
-        return header;
     }
 
     @Override
@@ -99,8 +73,7 @@ public final class ByteCsvReader implements TableReader {
         while (true) {
             boolean lineEnd = readCell(row);
             if (cells.size() >= maxColumns) {
-                throw new TableReadException("source-error", row + "행의 열이 " + maxColumns
-                        + "개를 넘습니다. 엑셀이 다룰 수 있는 열 수를 넘는 파일은 읽지 않습니다.");
+                throw tooManyColumns(row);
             }
             if (lineEnd) {
                 break;
@@ -119,8 +92,7 @@ public final class ByteCsvReader implements TableReader {
             pos++;
             while (true) {
                 if (!ensure()) {
-                    throw new TableReadException("source-error", row + "행에서 시작한 따옴표(" + (char) quote
-                            + ")가 파일 끝까지 닫히지 않았습니다. 따옴표를 닫거나 칸 안의 따옴표를 두 번(\"\") 쓰세요.");
+                    throw unclosedQuote(row, (char) quote);
                 }
                 // copy the run up to the next quote in one go
                 int start = pos;
@@ -279,21 +251,6 @@ public final class ByteCsvReader implements TableReader {
         } catch (IOException e) {
             throw new TableReadException("source-error", "파일을 읽는 중 오류가 났습니다: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public long rowNumber() {
-        return rowNumber;
-    }
-
-    @Override
-    public int oversizedCell() {
-        return oversized;
-    }
-
-    @Override
-    public double progress() {
-        return progress == null ? -1 : progress.getAsDouble();
     }
 
     @Override

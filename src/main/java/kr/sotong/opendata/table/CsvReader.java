@@ -13,7 +13,7 @@ import java.util.function.DoubleSupplier;
  * {@code csv} module, and so Frictionless, reads it). Memory is bounded by the buffer, the longest stored cell
  * ({@code maxCellChars}; longer cells are truncated and flagged) and the column limit.
  */
-public final class CsvReader implements TableReader {
+public final class CsvReader extends CsvTokenizer {
 
     private static final int BUFFER = 1 << 16;
 
@@ -21,53 +21,24 @@ public final class CsvReader implements TableReader {
     private final char delimiter;
     private final char quote;
     private final int maxCellChars;
-    private final int maxColumns;
-    private final String name;
-    private final DoubleSupplier progress;
     private final char[] buf = new char[BUFFER];
     private int pos;
     private int limit;
     private boolean eof;
     private char[] cell = new char[256];
     private int cellLength;
-    private final ArrayList<String> cells = new ArrayList<>();
-    private long rowNumber;
-    private int oversized;
-    private List<String> header;
 
     public CsvReader(Reader in, char delimiter, char quote, int maxCellChars, int maxColumns, String name,
                      DoubleSupplier progress) {
+        super(maxColumns, name, progress);
         this.in = in;
         this.delimiter = delimiter;
         this.quote = quote;
         this.maxCellChars = maxCellChars;
-        this.maxColumns = maxColumns;
-        this.name = name;
-        this.progress = progress;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public List<String> header() {
-        if (header == null) {
-            List<String> first = next();
-            header = first == null ? List.of() : List.copyOf(first);
-            if (oversized > 0) {
-                throw new TableReadException("source-error", "머리글(1행)의 " + oversized + "번째 칸이 너무 깁니다.");
-            }
-        }
-        return header;
     }
 
     @Override
     public List<String> next() {
-        if (header == null && rowNumber > 0) {
-            throw new IllegalStateException("header() first");
-        }
         cells.clear();
         oversized = 0;
         if (!ensure()) {
@@ -83,8 +54,7 @@ public final class CsvReader implements TableReader {
         while (true) {
             boolean lineEnd = readCell(startRow);
             if (cells.size() >= maxColumns) {
-                throw new TableReadException("source-error", startRow + "행의 열이 " + maxColumns
-                        + "개를 넘습니다. 엑셀이 다룰 수 있는 열 수를 넘는 파일은 읽지 않습니다.");
+                throw tooManyColumns(startRow);
             }
             cells.add(new String(cell, 0, cellLength));
             if (lineEnd) {
@@ -103,8 +73,7 @@ public final class CsvReader implements TableReader {
             pos++;
             while (true) {
                 if (!ensure()) {
-                    throw new TableReadException("source-error", startRow + "행에서 시작한 따옴표(" + quote
-                            + ")가 파일 끝까지 닫히지 않았습니다. 따옴표를 닫거나 칸 안의 따옴표를 두 번(\"\") 쓰세요.");
+                    throw unclosedQuote(startRow, (char) quote);
                 }
                 char c = buf[pos++];
                 if (c == quote) {
@@ -207,21 +176,6 @@ public final class CsvReader implements TableReader {
         } catch (IOException e) {
             throw new TableReadException("source-error", "파일을 읽는 중 오류가 났습니다: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public long rowNumber() {
-        return rowNumber;
-    }
-
-    @Override
-    public int oversizedCell() {
-        return oversized;
-    }
-
-    @Override
-    public double progress() {
-        return progress == null ? -1 : progress.getAsDouble();
     }
 
     @Override

@@ -51,14 +51,16 @@ class OpenDataApi {
     @PostMapping(value = "/api/v1/opendata/validations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<JsonNode> validate(@RequestPart(name = "file", required = false) MultipartFile file,
                                       @RequestPart(name = "schema", required = false) MultipartFile schema,
-                                      @RequestParam(name = "schema", required = false) String schemaText,
+                                      jakarta.servlet.http.HttpServletRequest request,
                                       @RequestParam(required = false) String encoding,
                                       @RequestParam(required = false) String delimiter,
                                       @RequestParam(defaultValue = "false") boolean duplicateRow) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new DomainException("opendata.api.file", "검증할 파일(file)을 보내세요.");
         }
-        String schemaJson = schema != null && !schema.isEmpty() ? new String(schema.getBytes(), StandardCharsets.UTF_8) : schemaText;
+        // the schema comes as a JSON file part or as a plain form field
+        String schemaJson = schema != null && !schema.isEmpty() ? new String(schema.getBytes(), StandardCharsets.UTF_8)
+                : request.getParameter("schema");
         Character delim = delimiter == null || delimiter.isEmpty() ? null : "\\t".equals(delimiter) ? '\t' : delimiter.charAt(0);
         Validations.Request probe = new Validations.Request(null, schemaJson, encoding, delim, duplicateRow, null);
         validations.options(probe); // a bad schema is a 400 before the upload is kept
