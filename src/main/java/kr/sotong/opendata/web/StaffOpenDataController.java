@@ -331,6 +331,16 @@ class StaffOpenDataController {
         return "opendata/staff-validation :: progress";
     }
 
+    /** The validated file itself (for a standardised copy: the clean CSV). */
+    @GetMapping("/staff/opendata/validations/{id}/file")
+    void validatedFile(@PathVariable long id, HttpServletResponse response) throws IOException {
+        StoredFile f = validations.file(validations.require(id));
+        attachment(response, f.mediaType(), f.originalName());
+        try (InputStream in = files.open(f.sha256())) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
     @GetMapping("/staff/opendata/validations/{id}/report.xlsx")
     void reportXlsx(@PathVariable long id, HttpServletResponse response) throws IOException {
         Validations.View v = done(id);
