@@ -126,8 +126,10 @@ public class Coverage {
         }
         List<Object[]> releases = jdbc.sql("""
                         select distinct on (release_id) release_id, shingles from monitoring_release
-                        where published_at between :from and :to order by release_id, version desc""")
+                        where published_at between :from and :to and (embargo_until is null or embargo_until <= :now)
+                        order by release_id, version desc""")
                 .param("from", Timestamp.from(publishedAt.minus(WINDOW))).param("to", Timestamp.from(publishedAt.plus(Duration.ofHours(6))))
+                .param("now", Timestamp.from(clock.instant()))
                 .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2)}).list();
         ReleaseMatch best = null;
         for (Object[] r : releases) {
@@ -184,6 +186,11 @@ public class Coverage {
         if (inserted == 0) {
             return false;
         }
+        if (e.embargoUntil() != null && e.embargoUntil().isAfter(clock.instant())) {
+            // the press office publishes only after the embargo; should one arrive early, it stays hidden and
+            // unattributed until the embargo has passed
+            return true;
+        }
         // articles that appeared before we heard of the release (or arrived within minutes of it)
         List<Object[]> recent = jdbc.sql("""
                         select id, shingles, group_id from monitoring_article
@@ -223,8 +230,9 @@ public class Coverage {
     public Optional<ReleaseRef> release(long releaseId) {
         return jdbc.sql("""
                         select release_id, version, title, department, published_at, public_url from monitoring_release
-                        where release_id = :id order by version desc limit 1""")
-                .param("id", releaseId).query((rs, i) -> new ReleaseRef(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                        where release_id = :id and published_at <= :now and (embargo_until is null or embargo_until <= :now)
+                        order by version desc limit 1""")
+                .param("id", releaseId).param("now", Timestamp.from(clock.instant())).query((rs, i) -> new ReleaseRef(rs.getLong(1), rs.getInt(2), rs.getString(3),
                         rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6))).optional();
     }
 
@@ -249,7 +257,9 @@ public class Coverage {
         List<ReleaseRef> refs = jdbc.sql("""
                         select distinct on (release_id) release_id, version, title, department, published_at, public_url
                         from monitoring_release where published_at >= :f and published_at < :t
+                          and published_at <= :now and (embargo_until is null or embargo_until <= :now)
                         order by release_id, version desc""")
+                .param("now", Timestamp.from(clock.instant()))
                 .param("f", Timestamp.from(from.atStartOfDay(SEOUL).toInstant()))
                 .param("t", Timestamp.from(to.plusDays(1).atStartOfDay(SEOUL).toInstant()))
                 .query((rs, i) -> new ReleaseRef(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
