@@ -50,6 +50,11 @@ final class FeedServer implements AutoCloseable {
         return this;
     }
 
+    FeedServer putSlow(String path, String body, long delayMillis) {
+        resources.put(path, new Resource(body.getBytes(StandardCharsets.UTF_8), "application/rss+xml", null, null, delayMillis));
+        return this;
+    }
+
     List<Request> requestsFor(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
