@@ -48,13 +48,20 @@ public final class ClippingImport {
             throw new DomainException("monitoring.import.empty", "빈 파일입니다.");
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        if (ReadableWorkbook.isOOXMLZipHeader(bytes) || name.endsWith(".xlsx")) {
+        if (header(bytes, true) || name.endsWith(".xlsx")) {
             return parseXlsx(bytes);
         }
-        if (ReadableWorkbook.isOLE2Header(bytes) || name.endsWith(".xls")) {
+        if (header(bytes, false) || name.endsWith(".xls")) {
             throw new DomainException("monitoring.import.xls", "예전 엑셀(.xls) 형식은 읽을 수 없습니다. .xlsx 또는 CSV로 저장해 올려 주세요.");
         }
         return parseCsv(Charsets.decode(bytes, null).text());
+    }
+
+    private static boolean header(byte[] bytes, boolean ooxml) {
+        if (bytes.length < 8) {
+            return false;
+        }
+        return ooxml ? ReadableWorkbook.isOOXMLZipHeader(bytes) : ReadableWorkbook.isOLE2Header(bytes);
     }
 
     static Parsed parseCsv(String text) {

@@ -109,8 +109,14 @@ public final class Texts {
 
     /** Title key: stripped title, letters and digits only, lower case. */
     public static String titleKey(String title) {
-        String key = NOT_WORD.matcher(KoreanText.normaliseSeparators(strippedTitle(title))).replaceAll("")
-                .toLowerCase(Locale.ROOT);
+        String key = KoreanText.normaliseSeparators(strippedTitle(title));
+        for (int i = 0; i < 4; i++) {
+            String next = NOT_WORD.matcher(Normalizer.normalize(key.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC)).replaceAll("");
+            if (next.equals(key)) {
+                break;
+            }
+            key = next;
+        }
         return key.length() > 500 ? key.substring(0, 500) : key;
     }
 
