@@ -67,8 +67,8 @@ public final class KoreanText {
     private KoreanText(UserDictionary dictionary, List<String> entries) {
         this.dictionary = dictionary;
         this.dictionaryEntries = entries;
-        this.indexAnalyzer = new SearchAnalyzer(dictionary);
-        this.nounAnalyzer = new NounAnalyzer(dictionary);
+        this.indexAnalyzer = new NoriAnalyzer(dictionary, true);
+        this.nounAnalyzer = new NoriAnalyzer(dictionary, false);
     }
 
     /** Builds the analysis with the given relevance terms as user dictionary (entries with spaces are skipped). */
@@ -157,11 +157,14 @@ public final class KoreanText {
         return new MappingCharFilter(SEPARATOR_MAP, reader);
     }
 
-    private static final class SearchAnalyzer extends Analyzer {
+    /** Search analysis (MIXED, POS stop, reading form, lower case) or noun analysis (DISCARD, POS kept). */
+    private static final class NoriAnalyzer extends Analyzer {
         private final UserDictionary dict;
+        private final boolean search;
 
-        SearchAnalyzer(UserDictionary dict) {
+        NoriAnalyzer(UserDictionary dict, boolean search) {
             this.dict = dict;
+            this.search = search;
         }
 
         @Override
@@ -172,36 +175,17 @@ public final class KoreanText {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, dict,
-                    KoreanTokenizer.DecompoundMode.MIXED, false, true);
-            TokenStream stream = new KoreanPartOfSpeechStopFilter(tokenizer, STOP_TAGS);
-            stream = new KoreanReadingFormFilter(stream);
-            stream = new LowerCaseFilter(stream);
-            return new TokenStreamComponents(tokenizer, stream);
+                    search ? KoreanTokenizer.DecompoundMode.MIXED : KoreanTokenizer.DecompoundMode.DISCARD, false, true);
+            TokenStream stream = tokenizer;
+            if (search) {
+                stream = new KoreanReadingFormFilter(new KoreanPartOfSpeechStopFilter(stream, STOP_TAGS));
+            }
+            return new TokenStreamComponents(tokenizer, new LowerCaseFilter(stream));
         }
 
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new LowerCaseFilter(in);
-        }
-    }
-
-    private static final class NounAnalyzer extends Analyzer {
-        private final UserDictionary dict;
-
-        NounAnalyzer(UserDictionary dict) {
-            this.dict = dict;
-        }
-
-        @Override
-        protected Reader initReader(String fieldName, Reader reader) {
-            return mapSeparators(reader);
-        }
-
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, dict,
-                    KoreanTokenizer.DecompoundMode.DISCARD, false, true);
-            return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
         }
     }
 }
