@@ -54,6 +54,8 @@ class CoverageTest {
     Staff staff;
     @Autowired
     MutableClock clock;
+    @Autowired
+    Monitoring monitoring;
 
     @AfterEach
     void resetClock() {
@@ -106,6 +108,10 @@ class CoverageTest {
         assertThat(c.first()).isEqualTo(seoul("2031-04-07T10:00"));
         assertThat(c.last()).isEqualTo(seoul("2031-04-07T12:00"));
 
+        assertThat(monitoring.coverageOf(releaseId)).get().satisfies(m -> {
+            assertThat(m.articles()).isEqualTo(3);
+            assertThat(m.outlets()).isEqualTo(3);
+        });
         var reader = staff.create(Roles.VIEWER);
         mvc.perform(get("/api/v1/monitoring/coverage").param("releaseId", Long.toString(releaseId)).with(staff.as(reader)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.articles").value(3)).andExpect(jsonPath("$.outletCount").value(3));
@@ -133,6 +139,7 @@ class CoverageTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> releases(releaseId) == 1);
         var reader = staff.create(Roles.PRESS);
         assertThat(coverage.release(releaseId)).isEmpty();
+        assertThat(monitoring.coverageOf(releaseId)).isEmpty();
         mvc.perform(get("/api/v1/monitoring/coverage").param("releaseId", Long.toString(releaseId)).with(staff.as(reader)))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/staff/monitoring/coverage/releases/" + releaseId).with(staff.as(reader)))
