@@ -9,9 +9,10 @@ import kr.sotong.monitoring.coverage.NearDuplicates;
 import kr.sotong.monitoring.search.KoreanText;
 
 /**
- * Coverage grouping of 30,000 articles: 1,500 generated "press releases", each rewritten by 1–12 outlets (opening
- * sentence rewritten, 0–2 sentences dropped, 0–2 generic sentences added, sentence order partly shuffled),
- * the rest single articles ({@link ArticleGenerator}). Noun shingles are computed first (as at ingestion, timed
+ * Coverage grouping of 30,000 articles: generated "press releases" ({@link #story}: 7–10 sentences of random
+ * district nouns from 40 × 50 compounds, places and predicates), a quarter of them rewritten by 1–12 outlets
+ * (opening sentence rewritten, 0–2 sentences dropped, 0–2 generic sentences from {@link ArticleGenerator} added,
+ * two sentences swapped), the rest single articles. Noun shingles are computed first (as at ingestion, timed
  * separately); then the grouping itself — MinHash (120 hashes), LSH (40 bands × 3 rows), exact-Jaccard confirmation
  * and union-find — is timed against the anchor, exact all-pairs Jaccard (inverted index), at threshold 0.5.
  * <pre>bench/run kr.sotong.bench.monitoring.GroupingBench [articles=30000] [threshold=0.5]</pre>
@@ -25,8 +26,7 @@ public final class GroupingBench {
         ArticleGenerator gen = new ArticleGenerator(99);
         List<String> texts = new ArrayList<>(n);
         while (texts.size() < n) {
-            ArticleGenerator.Article base = gen.next();
-            String release = base.title() + "\n" + base.body() + " " + gen.next().body();
+            String release = story(r);
             int copies = r.nextInt(4) == 0 ? 1 + r.nextInt(12) : 0;
             texts.add(release);
             for (int c = 0; c < copies && texts.size() < n; c++) {
@@ -61,6 +61,32 @@ public final class GroupingBench {
         System.out.printf("exact all-pairs Jaccard >= %.2f: %.2f s, %,d pairs%n", threshold, exactSecs, exact.size());
         System.out.printf("recall of exact pairs: %.2f %% (target >= 95 %%), false pairs: %d%n",
                 exact.isEmpty() ? 100.0 : hit * 100.0 / exact.size(), lsh.size() - hit);
+    }
+
+    private static final String[] HEADS = {"청년", "주민", "안전", "복지", "교통", "환경", "문화", "교육", "보건", "일자리", "주거",
+            "관광", "체육", "공원", "하천", "도로", "상권", "시장", "기업", "산업", "돌봄", "보육", "노인", "장애인", "가족", "여성",
+            "청소년", "어린이", "반려동물", "재난", "방범", "에너지", "기후", "정보화", "데이터", "홍보", "소통", "민원", "예산", "감사"};
+    private static final String[] TAILS = {"센터", "사업", "정책", "시설", "공모", "협약", "축제", "교실", "상담", "지원금", "조례",
+            "계획", "설명회", "박람회", "캠페인", "점검", "공사", "개선", "확충", "운영", "평가", "위원회", "협의체", "플랫폼", "공간",
+            "서비스", "프로그램", "강좌", "포럼", "조사", "대회", "행사", "쉼터", "도서관", "주차장", "정류장", "놀이터", "산책로",
+            "전시", "공연", "채용", "바우처", "상품권", "쿠폰", "보험", "수당", "장학금", "봉사단", "동아리", "기금"};
+    private static final String[] VERBS = {"추진한다", "마련했다", "시작했다", "확대한다", "선정했다", "발표했다", "개최했다",
+            "운영한다", "지원한다", "완료했다", "점검했다", "모집한다"};
+
+    /** A press-release-like story: 7–10 sentences of random district nouns, so different stories share little. */
+    static String story(Random r) {
+        StringBuilder sb = new StringBuilder();
+        int sentences = 7 + r.nextInt(4);
+        for (int s = 0; s < sentences; s++) {
+            String place = ArticleGenerator.PLACES[r.nextInt(ArticleGenerator.PLACES.length)];
+            sb.append(place).append("에서 ");
+            int nouns = 2 + r.nextInt(3);
+            for (int k = 0; k < nouns; k++) {
+                sb.append(HEADS[r.nextInt(HEADS.length)]).append(TAILS[r.nextInt(TAILS.length)]).append(k + 1 < nouns ? "과 " : "을 ");
+            }
+            sb.append(1 + r.nextInt(300)).append("곳에서 ").append(VERBS[r.nextInt(VERBS.length)]).append(". ");
+        }
+        return sb.toString().strip();
     }
 
     static String rewrite(String release, Random r, ArticleGenerator gen) {
