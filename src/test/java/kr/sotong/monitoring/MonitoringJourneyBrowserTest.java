@@ -40,26 +40,8 @@ class MonitoringJourneyBrowserTest {
     @Autowired
     Cases cases;
 
-    /**
-     * {@link Browser#assertAccessible()}; when Chromium on a loaded machine cannot open the extra about:blank window
-     * axe-core uses for frames ("switchToWindow failed"), the same WCAG 2.1 AA rules run in axe's legacy mode.
-     */
     static void accessible(Browser b) {
-        try {
-            b.assertAccessible();
-        } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).contains("switchToWindow")) {
-                throw e;
-            }
-            for (String handle : b.driver().getWindowHandles()) {
-                b.driver().switchTo().window(handle);
-                break;
-            }
-            var results = new com.deque.html.axecore.selenium.AxeBuilder().setLegacyMode(true)
-                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(b.driver());
-            assertThat(results.getViolations()).as("axe-core violations on " + b.driver().getCurrentUrl() + ": "
-                    + results.getViolations().stream().map(v -> v.getId() + " " + v.getNodes()).toList()).isEmpty();
-        }
+        b.assertAccessible();
     }
 
     @Test

@@ -30,34 +30,8 @@ class PortalBrowserTest {
     @Autowired
     FileStore files;
 
-    /** axe-core opens a helper window; on this shared 2-core machine Chromium's renderer sometimes answers late. */
     private static void accessible(Browser browser) {
-        var driver = browser.driver();
-        String window = driver.getWindowHandle();
-        String url = driver.getCurrentUrl();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                browser.assertAccessible();
-                return;
-            } catch (RuntimeException e) {
-                boolean timeout = e.getCause() instanceof org.openqa.selenium.TimeoutException
-                        || e instanceof org.openqa.selenium.TimeoutException;
-                if (!timeout || attempt == 3) {
-                    throw e;
-                }
-                // axe left its helper window open: close it and load the page under test again
-                for (String handle : driver.getWindowHandles()) {
-                    if (!handle.equals(window)) {
-                        driver.switchTo().window(handle);
-                        driver.close();
-                    }
-                }
-                driver.switchTo().window(window);
-                if (!url.endsWith("/data/requests")) {
-                    driver.get(url);
-                }
-            }
-        }
+        browser.assertAccessible();
     }
 
     @Test
