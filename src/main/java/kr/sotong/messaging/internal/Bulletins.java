@@ -309,8 +309,8 @@ public class Bulletins {
         int n = jdbc.sql("""
                         insert into messaging_delivery (bulletin_id, subscriber_id, channel, message_type, recipient, idempotency_key,
                                advertising, night_allowed, status, next_attempt_at)
-                        select :b, s.id, s.channel, :type, s.contact, 'b' || :b || '-s' || s.id, :ad, s.night, 'PENDING',
-                               case when :ad and :night and not s.night then :morning else :now end
+                        select :b, s.id, s.channel, :type, s.contact, 'b' || cast(:b as text) || '-s' || cast(s.id as text), :ad, s.night, 'PENDING',
+                               case when :ad and :night and not s.night then cast(:morning as timestamptz) else cast(:now as timestamptz) end
                           from messaging_subscriber s
                          where s.status = 'ACTIVE' and s.channel = :ch
                            and (not :ad or (s.advertising and s.advertising_confirmed_at > :adSince))

@@ -24,9 +24,11 @@ public class Composer {
     public static final String UNSUBSCRIBE_PLACEHOLDER = "{수신거부링크}";
 
     private final MessagingProperties properties;
+    private final MessagingSettings settings;
 
-    Composer(MessagingProperties properties) {
+    Composer(MessagingProperties properties, MessagingSettings settings) {
         this.properties = properties;
+        this.settings = settings;
     }
 
     public record Input(SubscriberChannel channel, boolean advertising, String subject, String body, String variables,
@@ -86,7 +88,7 @@ public class Composer {
     }
 
     public String advertisingFooter() {
-        return "\n무료수신거부 " + (properties.optOutNumber() == null ? "" : properties.optOutNumber());
+        return "\n무료수신거부 " + (settings.optOutNumber() == null ? "" : settings.optOutNumber());
     }
 
     public Result compose(Input in) {
@@ -117,7 +119,7 @@ public class Composer {
             errors.add("값이 없는 변수가 있습니다: " + String.join(", ", missing.stream().map(v -> "#{" + v + "}").toList()));
         }
         if (in.advertising() && in.channel() != SubscriberChannel.EMAIL) {
-            if (properties.optOutNumber() == null || properties.optOutNumber().isBlank()) {
+            if (settings.optOutNumber() == null || settings.optOutNumber().isBlank()) {
                 errors.add("광고성 문자에는 무료 수신거부 번호(080)가 필요합니다: sotong.messaging.opt-out-number를 설정하세요.");
             }
             text = advertisingPrefix() + text + advertisingFooter();

@@ -55,6 +55,7 @@ public class DeliveryEngine implements SmartLifecycle {
     private final JavaMailSender mail;
     private final FileStore files;
     private final MessagingProperties properties;
+    private final MessagingSettings settings;
     private final Clock clock;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
@@ -70,7 +71,7 @@ public class DeliveryEngine implements SmartLifecycle {
     private volatile long lastStaleCheck;
 
     DeliveryEngine(JdbcClient jdbc, PersonalDataCipher cipher, GatewayClient gateway, JavaMailSender mail, FileStore files,
-                   MessagingProperties properties, Clock clock, AuditLog audit, ApplicationEventPublisher events,
+                   MessagingProperties properties, MessagingSettings settings, Clock clock, AuditLog audit, ApplicationEventPublisher events,
                    TransactionTemplate tx, @Value("${sotong.notifications.mail-from:sotong@localhost}") String mailFrom,
                    @Value("${sotong.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
@@ -79,6 +80,7 @@ public class DeliveryEngine implements SmartLifecycle {
         this.mail = mail;
         this.files = files;
         this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
         this.audit = audit;
         this.events = events;
@@ -289,7 +291,7 @@ public class DeliveryEngine implements SmartLifecycle {
     private void sendToGateway(List<Claimed> rows, List<Update> updates, List<Claimed> fallbacks) throws InterruptedException {
         Map<String, Claimed> byKey = new LinkedHashMap<>();
         List<GatewayClient.OutMessage> out = new ArrayList<>(rows.size());
-        String from = properties.senderNumber();
+        String from = settings.senderNumber();
         try {
             for (Claimed c : rows) {
                 Content content = content(c.bulletinId());

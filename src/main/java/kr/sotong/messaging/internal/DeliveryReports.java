@@ -24,16 +24,16 @@ public class DeliveryReports {
     static final Duration MAX_AGE = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
-    private final MessagingProperties properties;
+    private final MessagingSettings settings;
     private final Clock clock;
     private final DeliveryEngine engine;
     private final NotificationTransports.Transport transport;
     private final Subscribers subscribers;
 
-    DeliveryReports(JdbcClient jdbc, MessagingProperties properties, Clock clock, DeliveryEngine engine,
+    DeliveryReports(JdbcClient jdbc, MessagingSettings settings, Clock clock, DeliveryEngine engine,
                     NotificationTransports.Transport transport, Subscribers subscribers) {
         this.jdbc = jdbc;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
         this.engine = engine;
         this.transport = transport;
@@ -42,7 +42,7 @@ public class DeliveryReports {
 
     /** Throws UNAUTHENTICATED unless the signature over {@code timestamp.body} matches the shared secret. */
     public void verify(String timestamp, String signature, String body) {
-        String secret = properties.webhookSecret();
+        String secret = settings.webhookSecret();
         if (secret == null || secret.isBlank()) {
             throw DomainException.unauthenticated("웹훅 비밀키(sotong.messaging.webhook-secret)가 설정되지 않아 받을 수 없습니다.");
         }

@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * HTTP adapter of the generic JSON SMS/Kakao gateway (protocol in {@code docs/messaging-gateway.md}):
  * {@code POST /v1/messages/send-many} with per-message idempotency keys, {@code POST /v1/files} for MMS
- * images, HMAC-SHA256 request signing in the style of Korean SMS APIs. The settings can be replaced at
- * run time ({@link #configure}) — the bench harness and tests point it at a local stub.
+ * images, HMAC-SHA256 request signing in the style of Korean SMS APIs. The settings come from
+ * {@link MessagingSettings} — the bench harness and tests point it at a local stub.
  */
 @Component
 public class GatewayClient {
@@ -35,17 +35,12 @@ public class GatewayClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private volatile MessagingProperties.Gateway settings;
-    private volatile HttpClient http;
+    private final MessagingSettings settings;
+    private final HttpClient http;
 
-    GatewayClient(MessagingProperties properties) {
-        configure(properties.gateway());
-    }
-
-    /** Replaces the gateway settings (URL, credentials, timeouts). */
-    public synchronized void configure(MessagingProperties.Gateway gateway) {
-        this.settings = gateway;
-        this.http = HttpClient.newBuilder().connectTimeout(gateway.connectTimeout())
+    GatewayClient(MessagingSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.gateway().connectTimeout())
                 .executor(Executors.newCachedThreadPool(r -> {
                     Thread t = new Thread(r, "messaging-gateway-http");
                     t.setDaemon(true);
@@ -54,12 +49,8 @@ public class GatewayClient {
                 .version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    public MessagingProperties.Gateway settings() {
-        return settings;
-    }
-
     public boolean configured() {
-        return !settings.url().isBlank();
+        return !settings.gateway().url().isBlank();
     }
 
     /** One message to the gateway. {@code kakaoTemplate} only for ATA. */
@@ -101,7 +92,7 @@ public class GatewayClient {
 
     /** Sends messages in one request; returns one result per message key. */
     public Map<String, Result> send(List<OutMessage> messages) throws GatewayException {
-        MessagingProperties.Gateway g = settings;
+        MessagingProperties.Gateway g = settings.gateway();
         if (g.url().isBlank()) {
             throw new GatewayException(notConfiguredReason(), false, null);
         }
@@ -143,7 +134,7 @@ public class GatewayClient {
 
     /** Uploads an MMS image; returns the gateway's file id. */
     public String uploadImage(String name, String mediaType, byte[] data) throws GatewayException {
-        MessagingProperties.Gateway g = settings;
+        MessagingProperties.Gateway g = settings.gateway();
         if (g.url().isBlank()) {
             throw new GatewayException(notConfiguredReason(), false, null);
         }

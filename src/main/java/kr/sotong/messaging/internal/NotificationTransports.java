@@ -61,17 +61,17 @@ class NotificationTransports {
     static class Transport {
 
         private final GatewayClient gateway;
-        private final MessagingProperties properties;
+        private final MessagingSettings settings;
         private final Subscribers subscribers;
         private final Bulletins bulletins;
         private final JdbcClient jdbc;
         private final PersonalDataCipher cipher;
         private final Clock clock;
 
-        Transport(GatewayClient gateway, MessagingProperties properties, Subscribers subscribers, Bulletins bulletins,
+        Transport(GatewayClient gateway, MessagingSettings settings, Subscribers subscribers, Bulletins bulletins,
                   JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
             this.gateway = gateway;
-            this.properties = properties;
+            this.settings = settings;
             this.subscribers = subscribers;
             this.bulletins = bulletins;
             this.jdbc = jdbc;
@@ -83,7 +83,7 @@ class NotificationTransports {
             if (!gateway.configured()) {
                 throw new NotificationSender.Failure(GatewayClient.notConfiguredReason(), false);
             }
-            if (properties.senderNumber() == null || properties.senderNumber().isBlank()) {
+            if (settings.senderNumber() == null || settings.senderNumber().isBlank()) {
                 throw new NotificationSender.Failure("발신번호(sotong.messaging.sender-number)가 설정되지 않아 문자를 보낼 수 없습니다.", false);
             }
         }
@@ -110,7 +110,7 @@ class NotificationTransports {
             if (type == null) {
                 throw new NotificationSender.Failure("문자는 2,000바이트까지 보낼 수 있습니다(현재 " + bytes + "바이트).", true);
             }
-            send(new GatewayClient.OutMessage(key, type, properties.senderNumber(), n.recipient(),
+            send(new GatewayClient.OutMessage(key, type, settings.senderNumber(), n.recipient(),
                     type == MessageType.SMS ? null : subject, text, null, null));
         }
 
@@ -131,7 +131,7 @@ class NotificationTransports {
                             values (:k, :r, :t, :now) on conflict (message_key) do nothing""")
                     .param("k", key).param("r", cipher.encrypt(n.recipient())).param("t", n.body())
                     .param("now", Timestamp.from(clock.instant())).update();
-            GatewayClient.Result r = result(key, new GatewayClient.OutMessage(key, MessageType.ATA, properties.senderNumber(),
+            GatewayClient.Result r = result(key, new GatewayClient.OutMessage(key, MessageType.ATA, settings.senderNumber(),
                     n.recipient(), null, n.body(), null, code));
             if (r.accepted()) {
                 return;

@@ -25,7 +25,6 @@ public final class SmsText {
     public static final int LMS_MAX_BYTES = 2000;
     public static final int SUBJECT_MAX_BYTES = 40;
 
-    private static final Charset EUC_KR = Charset.forName("EUC-KR");
     private static final Charset CP949 = Charset.forName("x-windows-949");
 
     private SmsText() {
@@ -44,7 +43,6 @@ public final class SmsText {
 
     public static Size measure(String text) {
         String t = normalise(text);
-        CharsetEncoder euc = EUC_KR.newEncoder();
         CharsetEncoder cp = CP949.newEncoder();
         int bytes = 0;
         Set<String> bad = new LinkedHashSet<>();
@@ -54,8 +52,8 @@ public final class SmsText {
             String ch = t.substring(i, i + n);
             if (cp0 < 0x80) {
                 bytes += 1;
-            } else if (n == 1 && (euc.canEncode(ch) || cp.canEncode(ch))) {
-                bytes += 2;
+            } else if (n == 1 && cp.canEncode(ch)) {
+                bytes += ch.getBytes(CP949).length;
             } else {
                 bytes += 1; // replaced by '?'
                 bad.add(ch);

@@ -608,10 +608,8 @@ public class Subscribers {
             StringBuilder sql = new StringBuilder("""
                     insert into messaging_subscriber (channel, contact, contact_hash, contact_masked, status, source, advertising,
                            advertising_confirmed_at, night, token, created_at, confirmed_at) values """);
-            List<Object> args = new ArrayList<>();
             for (int j = 0; j < chunk.size(); j++) {
                 sql.append(j == 0 ? "" : ",").append("(?, ?, ?, ?, 'ACTIVE', 'IMPORT', ?, ?, ?, ?, ?, ?)");
-                args.addAll(List.of(chunk.get(j)).stream().map(o -> (Object) o).toList());
             }
             sql.append(" returning id");
             ids.addAll(template.queryForList(sql.toString(), Long.class, flatten(chunk)));

@@ -10,7 +10,7 @@ import kr.sotong.messaging.SubscriberChannel;
 import kr.sotong.messaging.internal.Bulletin;
 import kr.sotong.messaging.internal.Bulletins;
 import kr.sotong.messaging.internal.GatewayClient;
-import kr.sotong.messaging.internal.MessagingProperties;
+import kr.sotong.messaging.internal.MessagingSettings;
 import kr.sotong.messaging.internal.NightRule;
 import kr.sotong.messaging.internal.SmsText;
 import kr.sotong.messaging.internal.Subscribers;
@@ -41,12 +41,12 @@ class StaffMessagingPages {
     private final Bulletins bulletins;
     private final Subscribers subscribers;
     private final GatewayClient gateway;
-    private final MessagingProperties properties;
+    private final MessagingSettings properties;
     private final FileStore files;
     private final StaffDirectory staff;
     private final MessageSource messages;
 
-    StaffMessagingPages(Bulletins bulletins, Subscribers subscribers, GatewayClient gateway, MessagingProperties properties,
+    StaffMessagingPages(Bulletins bulletins, Subscribers subscribers, GatewayClient gateway, MessagingSettings properties,
                         FileStore files, StaffDirectory staff, MessageSource messages) {
         this.bulletins = bulletins;
         this.subscribers = subscribers;
