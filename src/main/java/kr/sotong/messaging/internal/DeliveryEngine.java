@@ -128,7 +128,7 @@ public class DeliveryEngine implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 100;
+        return Integer.MAX_VALUE;
     }
 
     public void wakeUp() {
@@ -188,7 +188,8 @@ public class DeliveryEngine implements SmartLifecycle {
     // ---------------- one batch ----------------
 
     record Claimed(long id, long bulletinId, long subscriberId, SubscriberChannel channel, MessageType type,
-                   String recipient, String key, boolean advertising, boolean nightAllowed, Long fallbackOf, int attempts) {
+                   String recipient, String key, boolean advertising, boolean nightAllowed, Long fallbackOf, int attempts,
+                   boolean active) {
     }
 
     record Content(long bulletinId, String title, String text, String subject, String kakaoCode, String imageSha256,
@@ -199,18 +200,22 @@ public class DeliveryEngine implements SmartLifecycle {
     public int runOnce() throws InterruptedException {
         Instant now = clock.instant();
         List<Claimed> batch = jdbc.sql("""
-                        update messaging_delivery set status = 'SENDING', attempts = attempts + 1, claimed_at = :now, claimed_by = :node
-                         where id in (select id from messaging_delivery
-                                       where status = 'PENDING' and next_attempt_at <= :now
-                                       order by next_attempt_at, id limit :n for update skip locked)
-                        returning id, bulletin_id, subscriber_id, channel, message_type, recipient, idempotency_key, advertising,
-                                  night_allowed, fallback_of, attempts""")
+                        with due as (select id from messaging_delivery
+                                      where status = 'PENDING' and next_attempt_at <= :now
+                                      order by next_attempt_at, id limit :n for update skip locked),
+                             claimed as (update messaging_delivery d
+                                            set status = 'SENDING', attempts = d.attempts + 1, claimed_at = :now, claimed_by = :node
+                                           from due where d.id = due.id
+                                         returning d.id, d.bulletin_id, d.subscriber_id, d.channel, d.message_type, d.recipient,
+                                                   d.idempotency_key, d.advertising, d.night_allowed, d.fallback_of, d.attempts)
+                        select c.*, s.status = 'ACTIVE' as active
+                          from claimed c left join messaging_subscriber s on s.id = c.subscriber_id order by c.id""")
                 .param("now", Timestamp.from(now)).param("node", node).param("n", properties.batchSize())
                 .query((rs, i) -> {
                     long fb = rs.getLong(10);
                     return new Claimed(rs.getLong(1), rs.getLong(2), rs.getLong(3), SubscriberChannel.valueOf(rs.getString(4)),
                             MessageType.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getBoolean(8),
-                            rs.getBoolean(9), rs.wasNull() ? null : fb, rs.getInt(11));
+                            rs.getBoolean(9), rs.wasNull() ? null : fb, rs.getInt(11), rs.getBoolean(12));
                 }).list();
         if (batch.isEmpty()) {
             return 0;
@@ -224,16 +229,12 @@ public class DeliveryEngine implements SmartLifecycle {
     }
 
     private void process(List<Claimed> batch, Instant now) throws InterruptedException {
-        Set<Long> subscriberIds = new HashSet<>();
-        batch.forEach(c -> subscriberIds.add(c.subscriberId()));
-        Set<Long> active = new HashSet<>(jdbc.sql("select id from messaging_subscriber where id in (:ids) and status = 'ACTIVE'")
-                .param("ids", subscriberIds).query(Long.class).list());
         List<Update> updates = new ArrayList<>();
         List<Claimed> toGateway = new ArrayList<>();
         List<Claimed> toMail = new ArrayList<>();
         boolean night = NightRule.isNight(now);
         for (Claimed c : batch) {
-            if (!active.contains(c.subscriberId())) {
+            if (!c.active()) {
                 updates.add(new Update(c.id(), "OPTED_OUT", null, "발송 전에 수신 거부", null, false));
             } else if (c.advertising() && !c.nightAllowed() && night) {
                 updates.add(new Update(c.id(), "PENDING", null, null, NightRule.nextDaytime(now), true));
