@@ -22,14 +22,14 @@ trap cleanup EXIT
 
 java -cp "$CP" kr.sotong.messaging.StubGateway "$PORT" bench-key bench-secret "$LEDGER" > "$WORK/stub.log" 2>&1 &
 STUB_PID=$!
-sleep 2
+for _ in $(seq 1 120); do [ -f "$LEDGER" ] && break; sleep 0.5; done
 echo "work dir: $WORK (stub pid $STUB_PID, port $PORT)"
 
 java ${BENCH_JAVA_OPTS:-} -cp "$CP" kr.sotong.bench.messaging.CrashApp "$WORK/home" "http://127.0.0.1:$PORT" > "$WORK/app1.log" 2>&1 &
 APP_PID=$!
 deadline=$((SECONDS + 600))
 while :; do
-  lines=$(wc -l < "$LEDGER" 2>/dev/null || echo 0)
+  lines=0; [ -f "$LEDGER" ] && lines=$(wc -l < "$LEDGER")
   if [ "$lines" -ge "$KILL_AFTER" ]; then break; fi
   if ! kill -0 "$APP_PID" 2>/dev/null; then echo "app exited before the kill point"; cat "$WORK/app1.log" | tail -20; exit 1; fi
   if [ $SECONDS -ge $deadline ]; then echo "timeout waiting for deliveries"; exit 1; fi
