@@ -109,7 +109,7 @@ class MessagingDeliveryTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> bulletinMessagesTo(a, b).size() == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> bulletins.report(b).pending() == 0);
         assertThat(bulletins.report(b).accepted()).isEqualTo(bulletins.report(b).recipients());
-        assertThat(bulletins.bulletin(b).status().name()).isEqualTo("SENT");
+        await().atMost(Duration.ofSeconds(10)).until(() -> bulletins.bulletin(b).status().name().equals("SENT"));
     }
 
     @Test

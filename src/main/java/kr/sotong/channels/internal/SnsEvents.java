@@ -164,9 +164,9 @@ public class SnsEvents {
     // ---------------- entries ----------------
 
     private Entry entry(ResultSet rs) throws SQLException {
-        int rank = rs.getInt(6);
+        Integer rank = rs.getObject(6, Integer.class);
         return new Entry(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
-                rs.wasNull() ? null : rank, ts(rs.getTimestamp(7)));
+                rank, ts(rs.getTimestamp(7)));
     }
 
     public List<Entry> entries(long eventId) {

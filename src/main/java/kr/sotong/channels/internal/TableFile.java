@@ -147,6 +147,10 @@ public final class TableFile {
         if (s == null || s.isBlank()) {
             return null;
         }
+        if (s.strip().matches("[1-9]\\d{4}(\\.0+)?")) {
+            // an Excel date serial (days since 1899-12-30) from a cell without a date format
+            return LocalDate.of(1899, 12, 30).plusDays(Long.parseLong(s.strip().replaceAll("\\.0+$", "")));
+        }
         String v = s.strip().replaceAll("\\.\\s+", ".").replaceAll("\\.$", "");
         if (v.length() > 10 && v.charAt(10) == ' ' || v.length() > 10 && v.charAt(10) == 'T') {
             v = v.substring(0, 10);

@@ -172,9 +172,9 @@ public class Bulletins {
             created_by, created_at, version""";
 
     static Bulletin map(ResultSet rs) throws SQLException {
-        long tpl = rs.getLong(5);
+        Long tpl = rs.getObject(5, Long.class);
         return new Bulletin(rs.getLong(1), rs.getString(2), SubscriberChannel.valueOf(rs.getString(3)),
-                "ADVERTISING".equals(rs.getString(4)), rs.wasNull() ? null : tpl, rs.getString(6), rs.getString(7),
+                "ADVERTISING".equals(rs.getString(4)), tpl, rs.getString(6), rs.getString(7),
                 rs.getString(8), rs.getString(9), rs.getString(10), MessageType.valueOf(rs.getString(11)), rs.getInt(12),
                 rs.getString(13), rs.getString(14), Bulletin.Status.valueOf(rs.getString(15)),
                 Subscribers.instant(rs.getTimestamp(16)), Subscribers.instant(rs.getTimestamp(17)),

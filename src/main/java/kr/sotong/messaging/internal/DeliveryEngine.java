@@ -212,10 +212,10 @@ public class DeliveryEngine implements SmartLifecycle {
                           from claimed c left join messaging_subscriber s on s.id = c.subscriber_id order by c.id""")
                 .param("now", Timestamp.from(now)).param("node", node).param("n", properties.batchSize())
                 .query((rs, i) -> {
-                    long fb = rs.getLong(10);
+                    Long fb = rs.getObject(10, Long.class);
                     return new Claimed(rs.getLong(1), rs.getLong(2), rs.getLong(3), SubscriberChannel.valueOf(rs.getString(4)),
                             MessageType.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getBoolean(8),
-                            rs.getBoolean(9), rs.wasNull() ? null : fb, rs.getInt(11), rs.getBoolean(12));
+                            rs.getBoolean(9), fb, rs.getInt(11), rs.getBoolean(12));
                 }).list();
         if (batch.isEmpty()) {
             return 0;
