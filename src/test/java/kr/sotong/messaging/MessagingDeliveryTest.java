@@ -96,8 +96,8 @@ class MessagingDeliveryTest {
     void serverErrorIsRetriedWithBackoffAndDeliveredOnce() {
         String a = phone();
         MessagingTestSupport.importSubscribers(subscribers, List.<String[]>of(new String[] {"SMS", a, "N", "N"}));
-        stub.failNext(1, 503);
         long b = bulletin(SubscriberChannel.SMS, false, "[금천구] 503 재시도 안내", null);
+        stub.failNext("b" + b + "-", 1, 503);
         clock.setTo(java.time.Instant.now());
         bulletins.start(b, "test");
         await().atMost(Duration.ofSeconds(10)).until(() -> stub.requests() >= 1

@@ -52,6 +52,7 @@ public final class StubGateway implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicInteger failNext = new AtomicInteger();
     private volatile int failStatus = 500;
+    private volatile String failPrefix = "";
     private volatile Duration delay = Duration.ZERO;
     private volatile Set<String> rejectNumbers = Set.of();
     private volatile Set<String> kakaoNonUsers = Set.of();
@@ -80,6 +81,14 @@ public final class StubGateway implements AutoCloseable {
 
     public void failNext(int count, int status) {
         failStatus = status;
+        failPrefix = "";
+        failNext.set(count);
+    }
+
+    /** Fails the next {@code count} requests that carry a message key starting with {@code keyPrefix}. */
+    public void failNext(String keyPrefix, int count, int status) {
+        failStatus = status;
+        failPrefix = keyPrefix;
         failNext.set(count);
     }
 
@@ -126,12 +135,17 @@ public final class StubGateway implements AutoCloseable {
             respond(ex, 401, "{\"error\":\"unauthorized\"}");
             return;
         }
-        if (failNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+        JsonNode body = JSON.readTree(raw);
+        String prefix = failPrefix;
+        boolean matches = prefix.isEmpty();
+        for (JsonNode m : body.path("messages")) {
+            matches |= m.path("messageKey").asString("").startsWith(prefix);
+        }
+        if (matches && failNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             respond(ex, failStatus, "{\"error\":\"temporary\"}");
             return;
         }
         Duration d = delay;
-        JsonNode body = JSON.readTree(raw);
         List<Map<String, Object>> results = new ArrayList<>();
         for (JsonNode m : body.path("messages")) {
             messages.incrementAndGet();

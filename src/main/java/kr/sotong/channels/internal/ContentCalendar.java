@@ -137,7 +137,7 @@ public class ContentCalendar {
 
     /** Items planned or published in a month, by day. */
     public List<Item> month(YearMonth m) {
-        return withLinks(jdbc.sql("select " + COLS + """
+        return withLinks(jdbc.sql("select " + COLS + " " + """
                          from channels_content where coalesce(published_on, planned_on) between :a and :b
                          order by coalesce(published_on, planned_on), id""")
                 .param("a", Date.valueOf(m.atDay(1))).param("b", Date.valueOf(m.atEndOfMonth())).query((rs, i) -> map(rs)).list());
