@@ -208,7 +208,9 @@ class ChannelPages {
 
     @GetMapping("/content/{id}")
     String content(@PathVariable long id, Model model) {
-        model.addAttribute("i", calendar.item(id));
+        var item = calendar.item(id);
+        model.addAttribute("i", item);
+        model.addAttribute("otherTags", String.join(", ", item.tags().stream().filter(t -> !ContentCalendar.CAMPAIGNS.contains(t)).toList()));
         model.addAttribute("types", ContentCalendar.CONTENT_TYPES);
         model.addAttribute("formats", ContentCalendar.Format.values());
         model.addAttribute("statuses", ContentCalendar.Status.values());
