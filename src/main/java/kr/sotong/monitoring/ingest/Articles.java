@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Reads articles. Writes go through {@link Ingestion} and the use cases that change an article. */
-@Repository
+@Repository("monitoringArticles")
 public class Articles {
 
     private final JdbcClient jdbc;
