@@ -84,7 +84,9 @@ class MonitoringJourneyBrowserTest {
             b.go("/staff/monitoring/cases/" + caseId);
             b.driver().findElement(By.cssSelector("section[aria-labelledby=dist-h] button[type=submit]")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "배포 요청됨"));
-            assertThat(cases.get(caseId).status()).isEqualTo(ResponseCase.Status.DISTRIBUTING);
+            // the press module (real, not a test double) distributes the 보도설명자료 and answers DocumentDistributed
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> cases.get(caseId).status() == ResponseCase.Status.DISTRIBUTED);
 
             for (String page : new String[] {"/staff/monitoring/cases", "/staff/monitoring/search?q=" + "특혜 의혹",
                     "/staff/monitoring/coverage", "/staff/monitoring/sources", "/staff/monitoring/settings",
