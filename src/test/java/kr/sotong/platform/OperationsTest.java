@@ -36,6 +36,16 @@ class OperationsTest {
     }
 
     @Test
+    void eachDashboardTileHasARenderTimer() throws Exception {
+        var director = staff.as(staff.create(Roles.DIRECTOR));
+        mvc.perform(get("/staff").with(director)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("3,648,821")));
+        mvc.perform(get("/actuator/prometheus").with(staff.as(staff.create(Roles.ADMIN))))
+                .andExpect(content().string(containsString("sotong_dashboard_tile_seconds_count{tile=\"workplan.budget\"")))
+                .andExpect(content().string(containsString("tile=\"press.awaiting\"")));
+    }
+
+    @Test
     void openApiDescribesTheRestApiForStaff() throws Exception {
         mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
         mvc.perform(get("/v3/api-docs").with(staff.as(staff.create(Roles.VIEWER))))

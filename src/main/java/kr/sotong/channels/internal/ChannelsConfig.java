@@ -50,7 +50,7 @@ class ChannelsConfig {
 
     @Bean
     DashboardTile channelsTile(ChannelCatalog catalog, Formats fmt) {
-        return tile(110, () -> {
+        return DashboardTile.of("channels.subscribers", 110, java.util.Set.of(Roles.ADMIN, Roles.DIRECTOR, Roles.PR_MEDIA), () -> {
             List<TileView.Row> rows = new ArrayList<>();
             for (var o : catalog.overview()) {
                 if (o.latest() != null && o.latest().subscribers() != null) {
@@ -69,7 +69,7 @@ class ChannelsConfig {
 
     @Bean
     DashboardTile contentTile(ContentCalendar calendar, java.time.Clock clock) {
-        return tile(111, () -> {
+        return DashboardTile.of("channels.content", 111, java.util.Set.of(Roles.ADMIN, Roles.DIRECTOR, Roles.PR_MEDIA), () -> {
             var month = calendar.month(java.time.YearMonth.now(clock));
             long published = month.stream().filter(i -> i.status() == ContentCalendar.Status.PUBLISHED).count();
             List<TileView.Row> rows = month.stream().filter(i -> i.status() != ContentCalendar.Status.PUBLISHED)
@@ -79,25 +79,6 @@ class ChannelsConfig {
             return Optional.of(new TileView("이번 달 콘텐츠", Long.toString(published), "게시 " + published + "건 / 계획 " + month.size() + "건",
                     rows, "/staff/channels/calendar", TileView.Tone.NORMAL));
         });
-    }
-
-    static DashboardTile tile(int order, java.util.function.Supplier<Optional<TileView>> view) {
-        return new DashboardTile() {
-            @Override
-            public int order() {
-                return order;
-            }
-
-            @Override
-            public java.util.Set<String> visibleToRoles() {
-                return java.util.Set.of(Roles.ADMIN, Roles.DIRECTOR, Roles.PR_MEDIA);
-            }
-
-            @Override
-            public Optional<TileView> render() {
-                return view.get();
-            }
-        };
     }
 
     @Component

@@ -3,7 +3,6 @@ package kr.sotong.messaging.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import kr.sotong.messaging.SubscriberChannel;
 import kr.sotong.platform.DashboardTile;
 import kr.sotong.platform.Formats;
@@ -53,7 +52,7 @@ class MessagingConfig {
 
     @Bean
     DashboardTile bulletinsTile(Bulletins bulletins, Subscribers subscribers, Formats fmt) {
-        return tile(120, () -> {
+        return DashboardTile.of("messaging.bulletins", 120, java.util.Set.of(Roles.ADMIN, Roles.DIRECTOR, Roles.PR_MEDIA), () -> {
             List<Bulletin> recent = bulletins.recent(5);
             var counts = subscribers.activeCounts();
             List<TileView.Row> rows = new ArrayList<>();
@@ -69,25 +68,6 @@ class MessagingConfig {
             return Optional.of(new TileView("문자·카톡 발송", Long.toString(sent), "최근 5건 중 발송 완료" + (sending ? " · 발송 중 있음" : ""),
                     rows, "/staff/messaging", sending ? TileView.Tone.WARNING : TileView.Tone.NORMAL));
         });
-    }
-
-    static DashboardTile tile(int order, Supplier<Optional<TileView>> view) {
-        return new DashboardTile() {
-            @Override
-            public int order() {
-                return order;
-            }
-
-            @Override
-            public java.util.Set<String> visibleToRoles() {
-                return java.util.Set.of(Roles.ADMIN, Roles.DIRECTOR, Roles.PR_MEDIA);
-            }
-
-            @Override
-            public Optional<TileView> render() {
-                return view.get();
-            }
-        };
     }
 
     @Component

@@ -49,27 +49,14 @@ class OpenDataWeb {
 
     @Bean
     DashboardTile openDataTile(ProvisionDesk desk, Catalog catalog) {
-        return new DashboardTile() {
-            @Override
-            public int order() {
-                return 800;
-            }
-
-            @Override
-            public Set<String> visibleToRoles() {
-                return Set.of(Roles.DATA_AI);
-            }
-
-            @Override
-            public Optional<TileView> render() {
-                long[] c = desk.deadlineCounts();
-                var totals = catalog.totals();
-                TileView v = TileView.of("공공데이터 제공신청", c[0] + "건", "처리 중인 제공신청", "/staff/opendata/requests")
-                        .withRows(List.of(TileView.Row.of("기한 3일 이내", c[1] + "건"), TileView.Row.of("기한 초과", c[2] + "건"),
-                                TileView.Row.of("개방 데이터셋", totals.get("published") + "개"),
-                                TileView.Row.of("내려받기 / API 호출", totals.get("downloads") + " / " + totals.get("apiCalls"))));
-                return Optional.of(c[2] > 0 ? v.withTone(TileView.Tone.ALERT) : c[1] > 0 ? v.withTone(TileView.Tone.WARNING) : v);
-            }
-        };
+        return DashboardTile.of("opendata.requests", 800, Set.of(Roles.DATA_AI), () -> {
+            long[] c = desk.deadlineCounts();
+            var totals = catalog.totals();
+            TileView v = TileView.of("공공데이터 제공신청", c[0] + "건", "처리 중인 제공신청", "/staff/opendata/requests")
+                    .withRows(List.of(TileView.Row.of("기한 3일 이내", c[1] + "건"), TileView.Row.of("기한 초과", c[2] + "건"),
+                            TileView.Row.of("개방 데이터셋", totals.get("published") + "개"),
+                            TileView.Row.of("내려받기 / API 호출", totals.get("downloads") + " / " + totals.get("apiCalls"))));
+            return Optional.of(c[2] > 0 ? v.withTone(TileView.Tone.ALERT) : c[1] > 0 ? v.withTone(TileView.Tone.WARNING) : v);
+        });
     }
 }

@@ -52,15 +52,8 @@ class DashboardController {
         try {
             return safeRender(tile);
         } finally {
-            sample.stop(meters.timer("sotong.dashboard.tile", "tile", tileName(tile)));
+            sample.stop(meters.timer("sotong.dashboard.tile", "tile", tile.id()));
         }
-    }
-
-    static String tileName(DashboardTile tile) {
-        String name = org.springframework.util.ClassUtils.getUserClass(tile).getName();
-        name = name.substring(name.lastIndexOf('.') + 1);
-        int lambda = name.indexOf("$$");
-        return lambda > 0 ? name.substring(0, lambda) : name;
     }
 
     /** One broken tile must not take the whole dashboard down. */
@@ -68,8 +61,8 @@ class DashboardController {
         try {
             return tile.render();
         } catch (RuntimeException e) {
-            log.warn("dashboard tile {} failed: {}", tile.getClass().getSimpleName(), e.toString());
-            return Optional.of(TileView.of(tile.getClass().getSimpleName(), "—", "이 타일을 불러오지 못했습니다.", null)
+            log.warn("dashboard tile {} failed: {}", tile.id(), e.toString());
+            return Optional.of(TileView.of(tile.id(), "—", "이 타일을 불러오지 못했습니다.", null)
                     .withTone(TileView.Tone.WARNING));
         }
     }

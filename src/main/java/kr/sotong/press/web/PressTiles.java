@@ -24,17 +24,9 @@ class PressTiles {
 
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
-    record Tile(int order, Set<String> visibleToRoles, java.util.function.Supplier<Optional<TileView>> view)
-            implements DashboardTile {
-        @Override
-        public Optional<TileView> render() {
-            return view.get();
-        }
-    }
-
     @org.springframework.context.annotation.Bean
     static DashboardTile pressAwaitingTile(PressOffice office, Clock clock) {
-        return new Tile(110, Set.of(Roles.PRESS, Roles.DIRECTOR), () -> {
+        return DashboardTile.of("press.awaiting", 110, Set.of(Roles.PRESS, Roles.DIRECTOR), () -> {
             LocalDate today = LocalDate.now(clock.withZone(SEOUL));
             var weekEnd = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)).plusDays(1).atStartOfDay(SEOUL).toInstant();
             List<ReleaseSummary> all = office.awaitingApproval();
@@ -55,7 +47,7 @@ class PressTiles {
 
     @org.springframework.context.annotation.Bean
     static DashboardTile pressOutputTile(PressStatistics statistics) {
-        return new Tile(111, Set.of(Roles.PRESS, Roles.DIRECTOR), () -> {
+        return DashboardTile.of("press.output", 111, Set.of(Roles.PRESS, Roles.DIRECTOR), () -> {
             int year = statistics.currentYear();
             PressStatistics.Stats s = statistics.stats(year);
             List<TileView.Row> rows = new ArrayList<>();

@@ -20,7 +20,7 @@ class WorkplanTiles {
 
     @Bean
     DashboardTile staffingTile(Workplan workplan) {
-        return new Tile(1, () -> workplan.staffing().map(s -> {
+        return DashboardTile.of("workplan.staffing", 1, java.util.Set.of(), () -> workplan.staffing().map(s -> {
             List<TileView.Row> rows = new ArrayList<>();
             for (Staffing.GradeRow g : s.grades()) {
                 if (g.authorizedHeadcount() > 0 || g.actualHeadcount() > 0) {
@@ -34,7 +34,7 @@ class WorkplanTiles {
 
     @Bean
     DashboardTile budgetTile(Workplan workplan, Formats fmt) {
-        return new Tile(2, () -> workplan.currentPlanYear().map(year -> {
+        return DashboardTile.of("workplan.budget", 2, java.util.Set.of(), () -> workplan.currentPlanYear().map(year -> {
             BudgetReport b = workplan.budgetSummary(year);
             BudgetBurn burn = workplan.burn(year, b.total().amountThousands());
             List<TileView.Row> rows = new ArrayList<>();
@@ -52,7 +52,7 @@ class WorkplanTiles {
 
     @Bean
     DashboardTile programsTile(Workplan workplan, Formats fmt) {
-        return new Tile(3, () -> {
+        return DashboardTile.of("workplan.programs", 3, java.util.Set.of(), () -> {
             List<Program> programs = workplan.programs();
             if (programs.isEmpty()) {
                 return Optional.empty();
@@ -68,7 +68,7 @@ class WorkplanTiles {
 
     @Bean
     DashboardTile kpiTile(Workplan workplan, Formats fmt) {
-        return new Tile(4, () -> {
+        return DashboardTile.of("workplan.kpis", 4, java.util.Set.of(), () -> {
             List<TileView.Row> rows = new ArrayList<>();
             for (var k : workplan.kpis(List.of("P2-SMS-SUBSCRIBERS", "P2-KAKAO-SUBSCRIBERS", "P2-YOUTUBE-SUBSCRIBERS",
                     "P3-NEWS-REPORTS-2024", "P3-RELEASES-2024", "P5-TRAINEES-2024"))) {
@@ -85,13 +85,5 @@ class WorkplanTiles {
 
     private static String signed(Formats fmt, long v) {
         return (v > 0 ? "+" : "") + fmt.num(v);
-    }
-
-    /** A tile from a supplier. */
-    record Tile(int order, java.util.function.Supplier<Optional<TileView>> view) implements DashboardTile {
-        @Override
-        public Optional<TileView> render() {
-            return view.get();
-        }
     }
 }
