@@ -132,6 +132,7 @@ create table contests_upload (
     frame_hash      bigint,
     details         text,
     warnings        text,
+    public_sha256   text,
     resumed_count   integer     not null default 0,
     created_at      timestamptz not null,
     updated_at      timestamptz not null
