@@ -17,6 +17,7 @@ import kr.sotong.contests.core.ContestDefinition;
 import kr.sotong.contests.core.ContestKind;
 import kr.sotong.contests.core.Eligibility;
 import kr.sotong.contests.core.EntryDesk;
+import kr.sotong.contests.core.PublicVotes;
 import kr.sotong.contests.core.Uploads;
 import kr.sotong.testsupport.Outbox;
 import org.springframework.stereotype.Component;
@@ -30,8 +31,11 @@ public class ContestScenario {
     private final Uploads uploads;
     private final Outbox outbox;
     private final Clock clock;
+    private final PublicVotes votes;
 
-    public ContestScenario(ContestCatalog catalog, EntryDesk desk, Uploads uploads, Outbox outbox, Clock clock) {
+    public ContestScenario(ContestCatalog catalog, EntryDesk desk, Uploads uploads, Outbox outbox, Clock clock,
+                           PublicVotes votes) {
+        this.votes = votes;
         this.catalog = catalog;
         this.desk = desk;
         this.uploads = uploads;
@@ -53,6 +57,14 @@ public class ContestScenario {
         long id = catalog.create(def);
         catalog.publish(id);
         return id;
+    }
+
+    public PublicVotes votes() {
+        return votes;
+    }
+
+    public String lastCode(String phone) {
+        return outbox.lastCode(phone);
     }
 
     public static String randomMobile() {
