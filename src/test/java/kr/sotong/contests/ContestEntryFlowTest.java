@@ -98,7 +98,8 @@ class ContestEntryFlowTest {
         String phone = ContestScenario.randomMobile();
         Resident r = startEntry(contestId, phone);
         byte[] video = Files.readAllBytes(MediaFixtures.video(200, "mp4", true));
-        JsonNode created = create(r, "../../etc/홍길동_숏폼.mp4", video.length, "fp-" + System.nanoTime());
+        String fingerprint = "fp-" + System.nanoTime();
+        JsonNode created = create(r, "../../etc/홍길동_숏폼.mp4", video.length, fingerprint);
         String id = created.get("id").asText();
         assertThat(created.get("offset").asLong()).isZero();
 
@@ -112,7 +113,11 @@ class ContestEntryFlowTest {
         assertThat(stale.getResponse().getStatus()).isEqualTo(409);
         assertThat(stale.getResponse().getHeader("Upload-Offset")).isEqualTo(String.valueOf(half));
         // picking the same file again finds the unfinished upload
-        String fp = created.get("id").asText();
+        mvc.perform(get("/contests/{c}/uploads", contestId).session(r.session()).param("fingerprint", fingerprint)
+                        .param("size", String.valueOf(video.length)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(id)).andExpect(jsonPath("$.offset").value(half));
+        mvc.perform(get("/contests/{c}/uploads", contestId).session(r.session()).param("fingerprint", "other")
+                .param("size", String.valueOf(video.length))).andExpect(status().isNotFound());
         mvc.perform(get("/contests/uploads/{id}", id).session(r.session())).andExpect(jsonPath("$.offset").value(half));
         mvc.perform(patch("/contests/uploads/{id}", id).session(r.session()).with(csrf()).header("Upload-Offset", half)
                         .contentType("application/offset+octet-stream")
@@ -122,7 +127,6 @@ class ContestEntryFlowTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("COMPLETE"))
                 .andExpect(jsonPath("$.report.summary").value("MP4, 96×64, 20.0초"));
-        assertThat(fp).isNotBlank();
         // the name is reduced to its base name; the part file is gone
         assertThat(jdbc.sql("select original_name from contests_upload where id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo("홍길동_숏폼.mp4");

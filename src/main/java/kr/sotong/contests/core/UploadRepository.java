@@ -43,7 +43,7 @@ class UploadRepository {
     }
 
     Optional<Upload> resumable(String draftId, long contestId, String fingerprint, long length) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                          from contests_upload where draft_id = :d and contest_id = :c and fingerprint = :f
                           and declared_length = :l and status = 'RECEIVING' order by created_at desc limit 1""")
                 .param("d", draftId).param("c", contestId).param("f", fingerprint).param("l", length)
