@@ -370,11 +370,6 @@ public class EntryDesk {
                 entries.insertSimilarity(contestId, entryId, m.entryId(), "PHOTO", m.distance());
             }
         }
-        if (u.frameHash() != null) {
-            for (NearDuplicates.Match m : nearDuplicates.find(contestId, u.frameHash(), true, entryId)) {
-                entries.insertSimilarity(contestId, entryId, m.entryId(), "VIDEO_FRAME", m.distance());
-            }
-        }
     }
 
     static String prefix(ContestKind kind) {

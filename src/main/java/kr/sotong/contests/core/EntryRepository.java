@@ -133,6 +133,10 @@ class EntryRepository {
                 .param("s", sha).param("t", type).param("e", error).param("id", id).update();
     }
 
+    void setFrameHash(long id, long hash) {
+        jdbc.sql("update contests_entry set frame_hash = :h where id = :id").param("h", hash).param("id", id).update();
+    }
+
     /** Photo (or video-frame) hashes of a contest's live entries: the near-duplicate search space. */
     List<long[]> hashes(long contestId, boolean frames) {
         String col = frames ? "frame_hash" : "phash";

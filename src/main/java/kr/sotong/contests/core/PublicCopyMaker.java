@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import kr.sotong.contests.media.MediaFormat;
+import kr.sotong.contests.media.MediaInspector;
 import kr.sotong.contests.media.PublicCopies;
 import kr.sotong.platform.FileStore;
 import kr.sotong.shared.DomainException;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * After an entry is submitted, makes the metadata-free copy of a video or song (photos get theirs at upload) for
- * judges and the gallery. Runs after commit, is idempotent, and records a Korean reason when it cannot.
+ * judges and the gallery, and hashes a video's middle frame to flag near-duplicate videos. Runs after commit, is
+ * idempotent, and records a Korean reason when it cannot.
  */
 @Component
 class PublicCopyMaker {
@@ -23,12 +25,17 @@ class PublicCopyMaker {
     private static final Logger log = LoggerFactory.getLogger(PublicCopyMaker.class);
 
     private final EntryRepository entries;
+    private final NearDuplicates nearDuplicates;
+    private final MediaInspector inspector;
     private final PublicCopies copies;
     private final FileStore files;
     private final ContestsProperties properties;
 
-    PublicCopyMaker(EntryRepository entries, PublicCopies copies, FileStore files, ContestsProperties properties) {
+    PublicCopyMaker(EntryRepository entries, NearDuplicates nearDuplicates, MediaInspector inspector, PublicCopies copies,
+                    FileStore files, ContestsProperties properties) {
         this.entries = entries;
+        this.nearDuplicates = nearDuplicates;
+        this.inspector = inspector;
         this.copies = copies;
         this.files = files;
         this.properties = properties;
@@ -37,6 +44,23 @@ class PublicCopyMaker {
     @ApplicationModuleListener
     void on(EntrySubmitted event) {
         make(event.entryId());
+        hashFrame(event.entryId());
+    }
+
+    void hashFrame(long entryId) {
+        Entry e = entries.find(entryId).orElse(null);
+        if (e == null || e.media().category() != MediaFormat.Category.VIDEO || e.media().frameHash() != null
+                || e.media().durationMs() == null) {
+            return;
+        }
+        Long hash = inspector.frameHash(files.path(e.media().sha256()), e.media().durationMs());
+        if (hash == null) {
+            return;
+        }
+        entries.setFrameHash(entryId, hash);
+        for (NearDuplicates.Match m : nearDuplicates.find(e.contestId(), hash, true, entryId)) {
+            entries.insertSimilarity(e.contestId(), entryId, m.entryId(), "VIDEO_FRAME", m.distance());
+        }
     }
 
     void make(long entryId) {

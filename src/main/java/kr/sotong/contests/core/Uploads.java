@@ -37,7 +37,7 @@ public class Uploads {
 
     private static final Logger log = LoggerFactory.getLogger(Uploads.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 256 * 1024;
     static final int MAX_ACTIVE_PER_DRAFT = 3;
 
     private final UploadRepository uploads;

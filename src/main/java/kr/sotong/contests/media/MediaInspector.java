@@ -126,8 +126,7 @@ public final class MediaInspector {
         if (width > 0) {
             details.put("해상도", width + "×" + height);
         }
-        Long frameHash = frameHash(file, ms, warnings);
-        return new MediaReport(format, width, height, ms, details, warnings, null, frameHash);
+        return new MediaReport(format, width, height, ms, details, warnings, null, null);
     }
 
     private MediaReport audio(Path file, long size, MediaFormat format) throws IOException {
@@ -247,7 +246,14 @@ public final class MediaInspector {
         }
     }
 
-    /** Perceptual hash of the frame in the middle of the video (ffmpeg), for near-duplicate videos. */
+    /**
+     * Perceptual hash of the frame in the middle of a video (ffmpeg), for near-duplicate videos; null when ffmpeg is
+     * missing or the frame cannot be read. Run after the entry is in (it decodes video, the resident need not wait).
+     */
+    public Long frameHash(Path file, long durationMs) {
+        return frameHash(file, durationMs, new ArrayList<>());
+    }
+
     private Long frameHash(Path file, long durationMs, List<String> warnings) {
         if (!tools.hasFfmpeg()) {
             return null;
