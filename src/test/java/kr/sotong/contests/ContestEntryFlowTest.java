@@ -240,6 +240,56 @@ class ContestEntryFlowTest {
         assertThat(refused).contains("받을 수 없는 파일입니다").contains("id=\"file-error\"");
     }
 
+    @Autowired
+    kr.sotong.contests.core.EntryDesk desk;
+    @Autowired
+    kr.sotong.contests.core.Uploads uploads;
+
+    @Test
+    void aiSongDeclarationAndAGuardiansConsentForAChild() throws Exception {
+        long contestId = scenario.openContest(ContestKind.SONG, "브랜드 송 " + System.nanoTime(), 1_000_000,
+                Duration.ofHours(2), false, false);
+        String phone = ContestScenario.randomMobile();
+        String draft = desk.start(contestId);
+        String twelveYearsAgo = java.time.LocalDate.now(clock).minusYears(12).toString();
+        desk.saveEligibility(draft, contestId, "RESIDENT", twelveYearsAgo);
+        assertThat(desk.guardianRequired(desk.draft(draft, contestId))).isTrue();
+        assertThatThrownBy(() -> desk.saveEntrant(draft, contestId,
+                new kr.sotong.contests.core.EntryDesk.EntrantInput("김어린", phone, null, null, null)))
+                .hasMessageContaining("법정대리인");
+        assertThatThrownBy(() -> desk.saveEntrant(draft, contestId,
+                new kr.sotong.contests.core.EntryDesk.EntrantInput("김어린", phone, null, "김보호", "02-12")))
+                .hasMessageContaining("보호자 연락처");
+        desk.saveEntrant(draft, contestId,
+                new kr.sotong.contests.core.EntryDesk.EntrantInput("김어린", phone, null, "김보호", "010-2222-3333"));
+        desk.sendPhoneCode(draft, contestId);
+        desk.verifyPhoneCode(draft, contestId, outbox.lastCode(phone));
+        Path song = MediaFixtures.song(40, "mp3");
+        try (var in = Files.newInputStream(song)) {
+            uploads.single(draft, contestId, "brand-song.mp3", Files.size(song), in);
+        }
+        assertThatThrownBy(() -> desk.saveWork(draft, contestId, new kr.sotong.contests.core.EntryDesk.WorkInput(
+                "좋은도시 금천", "", "", "", "", false))).hasMessageContaining("생성형 AI");
+        assertThatThrownBy(() -> desk.saveWork(draft, contestId, new kr.sotong.contests.core.EntryDesk.WorkInput(
+                "좋은도시 금천", "", "Suno v4", "Pro 요금제, 상업적 이용 허용", "금천 금천 좋은 도시", false)))
+                .hasMessageContaining("권리");
+        desk.saveWork(draft, contestId, new kr.sotong.contests.core.EntryDesk.WorkInput("좋은도시 금천", "",
+                "Suno v4", "Pro 요금제, 상업적 이용 허용", "금천 금천 좋은 도시", true));
+        assertThatThrownBy(() -> desk.saveConsents(draft, contestId, true, true, false)).hasMessageContaining("보호자");
+        desk.saveConsents(draft, contestId, true, true, true);
+        var receipt = desk.submit(draft, contestId);
+        var row = jdbc.sql("select ai_service, lyrics, minor, guardian_name_enc, duration_ms, media_format from contests_entry where id = :e")
+                .param("e", receipt.entryId()).query().singleRow();
+        assertThat(row.get("ai_service")).isEqualTo("Suno v4");
+        assertThat(row.get("lyrics")).isEqualTo("금천 금천 좋은 도시");
+        assertThat(row.get("minor")).isEqualTo(true);
+        assertThat((String) row.get("guardian_name_enc")).startsWith("pd1:");
+        assertThat((Long) row.get("duration_ms")).isBetween(39_900L, 40_200L);
+        assertThat(row.get("media_format")).isEqualTo("MP3");
+        assertThat(jdbc.sql("select kind from contests_consent where entry_id = :e order by kind").param("e", receipt.entryId())
+                .query(String.class).list()).containsExactly("AI_RIGHTS", "GUARDIAN", "PRIVACY", "USAGE_RIGHTS");
+    }
+
     @Test
     void entriesAfterTheDeadlineAreRefused() {
         long contestId = scenario.openContest(ContestKind.PHOTO, "사진 마감 " + System.nanoTime(), 3_000_000,
