@@ -293,9 +293,7 @@ public class Judging {
         Contest c = contests.get(contestId);
         Judge j = judgeOrForbidden(contestId, accountId);
         requireJudgingOpen(c);
-        Entry e = entries.byBlindCode(contestId, blindCode).filter(Entry::active)
-                .filter(x -> x.panelId() != null && x.panelId() == j.panelId())
-                .orElseThrow(() -> DomainException.notFound("심사 대상 작품", blindCode));
+        Entry e = panelEntry(contestId, j, blindCode);
         if (judging.recused(e.id(), j.id())) {
             throw DomainException.conflict("contests.judging.recused", "회피(제외)된 작품은 채점할 수 없습니다.");
         }
@@ -335,9 +333,7 @@ public class Judging {
         Contest c = contests.get(contestId);
         Judge j = judgeOrForbidden(contestId, accountId);
         requireJudgingOpen(c);
-        Entry e = entries.byBlindCode(contestId, blindCode).filter(Entry::active)
-                .filter(x -> x.panelId() != null && x.panelId() == j.panelId())
-                .orElseThrow(() -> DomainException.notFound("심사 대상 작품", blindCode));
+        Entry e = panelEntry(contestId, j, blindCode);
         String why = reason == null || reason.isBlank() ? "이해관계 신고" : reason.strip();
         if (why.length() > 500) {
             throw new DomainException("contests.judging.reason", "사유는 500자 이내로 써 주세요.");
@@ -345,6 +341,13 @@ public class Judging {
         judging.insertRecusal(e.id(), j.id(), "DECLARED", why, staff.currentActor(), clock.instant());
         judging.deleteScores(e.id(), j.id());
         audit.record("contests.judging.recused", "contests.entry", e.id(), "심사위원 #" + j.id() + " 회피 신고: " + e.blindCode());
+    }
+
+    /** A live entry of the judge's panel, by its blind code. */
+    private Entry panelEntry(long contestId, Judge j, String blindCode) {
+        return entries.byBlindCode(contestId, blindCode).filter(Entry::active)
+                .filter(x -> x.panelId() != null && x.panelId() == j.panelId())
+                .orElseThrow(() -> DomainException.notFound("심사 대상 작품", blindCode));
     }
 
     public boolean isJudge(long contestId, long accountId) {

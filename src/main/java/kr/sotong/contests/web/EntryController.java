@@ -180,12 +180,17 @@ class EntryController {
 
     // ---- step 2
 
-    @GetMapping("/contests/{id:\\d+}/enter/entrant")
-    String entrant(@PathVariable long id, HttpSession session, Model model) {
+    /** A step page as it stands, or a redirect to the first step not yet done. */
+    private String show(Step step, long id, HttpSession session, Model model) {
         Contest c = publicContest(id);
         Draft d = current(session, id);
-        String redirect = guard(Step.ENTRANT, c, d);
-        return redirect != null ? redirect : page(Step.ENTRANT, c, d, model);
+        String redirect = guard(step, c, d);
+        return redirect != null ? redirect : page(step, c, d, model);
+    }
+
+    @GetMapping("/contests/{id:\\d+}/enter/entrant")
+    String entrant(@PathVariable long id, HttpSession session, Model model) {
+        return show(Step.ENTRANT, id, session, model);
     }
 
     @PostMapping("/contests/{id:\\d+}/enter/entrant")
@@ -331,10 +336,7 @@ class EntryController {
 
     @GetMapping("/contests/{id:\\d+}/enter/consents")
     String consents(@PathVariable long id, HttpSession session, Model model) {
-        Contest c = publicContest(id);
-        Draft d = current(session, id);
-        String redirect = guard(Step.CONSENTS, c, d);
-        return redirect != null ? redirect : page(Step.CONSENTS, c, d, model);
+        return show(Step.CONSENTS, id, session, model);
     }
 
     @PostMapping("/contests/{id:\\d+}/enter/consents")
@@ -363,10 +365,11 @@ class EntryController {
         Contest c = publicContest(id);
         Draft d = current(session, id);
         String redirect = guard(Step.REVIEW, c, d);
-        if (redirect != null) {
-            return redirect;
-        }
-        EntryDesk.Review r = desk.review(d.id(), id);
+        return redirect != null ? redirect : reviewPage(c, d, model);
+    }
+
+    private String reviewPage(Contest c, Draft d, Model model) {
+        EntryDesk.Review r = desk.review(d.id(), c.id());
         model.addAttribute("review", r);
         model.addAttribute("uploadSummary", r.upload() == null ? null : UploadController.summary(r.upload()));
         return page(Step.REVIEW, c, d, model);
@@ -394,10 +397,7 @@ class EntryController {
                 model.addAttribute("accepting", catalog.acceptsEntriesNow(c));
                 return page(Step.ELIGIBILITY, c, null, model);
             }
-            EntryDesk.Review r = desk.review(d.id(), id);
-            model.addAttribute("review", r);
-            model.addAttribute("uploadSummary", r.upload() == null ? null : UploadController.summary(r.upload()));
-            return page(Step.REVIEW, c, d, model);
+            return reviewPage(c, d, model);
         }
     }
 

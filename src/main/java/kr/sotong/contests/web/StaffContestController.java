@@ -310,18 +310,23 @@ class StaffContestController {
     public record RankRow(Ranking.Row row, StaffEntries.Row entry) {
     }
 
-    @GetMapping("/{id:\\d+}/judging")
-    String judgingPage(@PathVariable long id, Model model) {
+    /** Entries by id (refused to the contest's judges) and the ranking joined to them. */
+    private Map<Long, StaffEntries.Row> entryRows(long id, Model model) {
         StaffMember me = staff.requireCurrent();
         staffEntries.requireNotJudge(id, me);
-        Contest c = catalog.get(id);
         Map<Long, StaffEntries.Row> rows = staffEntries.list(id, me).stream()
                 .collect(Collectors.toMap(StaffEntries.Row::id, Function.identity()));
-        model.addAttribute("contest", c);
+        model.addAttribute("contest", catalog.get(id));
+        model.addAttribute("ranking", judging.ranking(id).stream().map(r -> new RankRow(r, rows.get(r.entryId()))).toList());
+        return rows;
+    }
+
+    @GetMapping("/{id:\\d+}/judging")
+    String judgingPage(@PathVariable long id, Model model) {
+        Map<Long, StaffEntries.Row> rows = entryRows(id, model);
         model.addAttribute("criteria", catalog.criteria(id));
         model.addAttribute("panels", catalog.panels(id));
         model.addAttribute("progress", judging.progress(id));
-        model.addAttribute("ranking", judging.ranking(id).stream().map(r -> new RankRow(r, rows.get(r.entryId()))).toList());
         Map<Long, String> judgeNames = new HashMap<>();
         catalog.panels(id).forEach(p -> p.judges().forEach(j -> judgeNames.put(j.id(), j.displayName())));
         model.addAttribute("judgeNames", judgeNames);
@@ -351,16 +356,10 @@ class StaffContestController {
 
     @GetMapping("/{id:\\d+}/awards")
     String awardsPage(@PathVariable long id, Model model) {
-        StaffMember me = staff.requireCurrent();
-        staffEntries.requireNotJudge(id, me);
-        Contest c = catalog.get(id);
-        Map<Long, StaffEntries.Row> rows = staffEntries.list(id, me).stream()
-                .collect(Collectors.toMap(StaffEntries.Row::id, Function.identity()));
-        model.addAttribute("contest", c);
+        entryRows(id, model);
         model.addAttribute("prizes", catalog.prizes(id));
         model.addAttribute("awards", awards.awards(id));
         model.addAttribute("awardedTotal", awards.awardedTotal(id));
-        model.addAttribute("ranking", judging.ranking(id).stream().map(r -> new RankRow(r, rows.get(r.entryId()))).toList());
         return "contests/staff/awards";
     }
 
