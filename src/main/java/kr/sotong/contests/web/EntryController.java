@@ -123,6 +123,13 @@ class EntryController {
         return null;
     }
 
+    /** Puts what the resident typed back into the re-rendered form (name, value, name, value …). */
+    private static void echo(Model model, Object... pairs) {
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            model.addAttribute((String) pairs[i], pairs[i + 1]);
+        }
+    }
+
     /** Redirect to the first step not yet done, or null when {@code step} may be shown. */
     private static String guard(Step step, Contest c, Draft d) {
         String base = "redirect:/contests/" + c.id() + "/enter";
@@ -171,9 +178,7 @@ class EntryController {
             return "redirect:/contests/" + id + "/enter/entrant";
         } catch (DomainException e) {
             fail(e, model);
-            model.addAttribute("accepting", catalog.acceptsEntriesNow(c));
-            model.addAttribute("basis", basis);
-            model.addAttribute("birthDate", birthDate);
+            echo(model, "accepting", catalog.acceptsEntriesNow(c), "basis", basis, "birthDate", birthDate);
             return page(Step.ELIGIBILITY, c, d, model);
         }
     }
@@ -216,11 +221,8 @@ class EntryController {
             return "redirect:/contests/" + id + "/enter/entrant";
         } catch (DomainException e) {
             fail(e, model);
-            model.addAttribute("name", name);
-            model.addAttribute("phone", phone);
-            model.addAttribute("email", email);
-            model.addAttribute("guardianName", guardianName);
-            model.addAttribute("guardianPhone", guardianPhone);
+            echo(model, "name", name, "phone", phone, "email", email, "guardianName", guardianName,
+                    "guardianPhone", guardianPhone);
             return page(Step.ENTRANT, c, desk.draft(d.id(), id), model);
         }
     }
@@ -320,12 +322,8 @@ class EntryController {
             return "redirect:/contests/" + id + "/enter/consents";
         } catch (DomainException e) {
             fail(e, model);
-            model.addAttribute("title", title);
-            model.addAttribute("description", description);
-            model.addAttribute("aiService", aiService);
-            model.addAttribute("aiLicence", aiLicence);
-            model.addAttribute("lyrics", lyrics);
-            model.addAttribute("rights", rights != null);
+            echo(model, "title", title, "description", description, "aiService", aiService, "aiLicence", aiLicence,
+                    "lyrics", lyrics, "rights", rights != null);
             Draft fresh = desk.draft(d.id(), id);
             workModel(fresh, model);
             return page(Step.WORK, c, fresh, model);
