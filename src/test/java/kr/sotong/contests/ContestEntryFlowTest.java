@@ -190,6 +190,12 @@ class ContestEntryFlowTest {
         mvc.perform(post("/contests/uploads/{id}/complete", again.get("id").asText()).session(other.session()).with(csrf()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("똑같은 파일")));
+
+        // the entrant withdraws while entries are still open
+        mvc.perform(post("/contests/status/withdraw").session(visitor).with(csrf()))
+                .andExpect(redirectedUrl("/contests/status/view"));
+        assertThat(mvc.perform(get("/contests/status/view").session(visitor)).andReturn().getResponse()
+                .getContentAsString()).contains("응모 철회");
     }
 
     @Test
