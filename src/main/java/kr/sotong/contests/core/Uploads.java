@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * uploader's file name), are checked by content on completion and then live in the platform {@link FileStore}.
  * Nothing is held whole in memory; a refused file never reaches the store.
  */
-@Service
+@Service("contestUploads")
 public class Uploads {
 
     private static final Logger log = LoggerFactory.getLogger(Uploads.class);
