@@ -198,14 +198,24 @@ public class Uploads {
             byte[] buf = new byte[BUFFER];
             long room = u.declaredLength() - offset;
             while (true) {
-                int n;
+                // fill the whole buffer before writing: the servlet stream hands out a few KB per read, and one
+                // write (and one wake-up of the assembler) per 256 KB costs far less than one per socket read
+                int n = 0;
+                boolean end = false;
                 try {
-                    n = body.read(buf);
+                    while (n < buf.length) {
+                        int r = body.read(buf, n, buf.length - n);
+                        if (r < 0) {
+                            end = true;
+                            break;
+                        }
+                        n += r;
+                    }
                 } catch (IOException e) {
-                    log.debug("upload {} interrupted after {} bytes: {}", uploadId, written, e.toString());
-                    break;
+                    log.debug("upload {} interrupted after {} bytes: {}", uploadId, written + n, e.toString());
+                    end = true; // keep what arrived whole; the client resumes from the new offset
                 }
-                if (n < 0) {
+                if (n == 0 && end) {
                     break;
                 }
                 if (written + n > room) {
@@ -218,7 +228,7 @@ public class Uploads {
                 }
                 written += n;
                 assembler.advance(uploadId, offset + written);
-                if (tooMuch) {
+                if (tooMuch || end) {
                     break;
                 }
             }
