@@ -59,14 +59,18 @@ final class AudioFormats {
             if (byteRate <= 0 || dataSize == null) {
                 throw Rejections.reject("wav.incomplete", "WAV 음원에 형식 정보나 소리 데이터가 없습니다.");
             }
-            Map<String, String> d = new LinkedHashMap<>();
-            d.put("샘플링", sampleRate + " Hz");
-            d.put("채널", String.valueOf(channels));
-            d.put("비트", bits + " bit");
-            return new Info(Math.round(dataSize * 1000.0 / byteRate), d);
+            return new Info(Math.round(dataSize * 1000.0 / byteRate), details(sampleRate, channels, bits));
         } catch (EOFException e) {
             throw Rejections.truncated("WAV 음원");
         }
+    }
+
+    private static Map<String, String> details(long sampleRate, int channels, int bits) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("샘플링", sampleRate + " Hz");
+        d.put("채널", String.valueOf(channels));
+        d.put("비트", bits + " bit");
+        return d;
     }
 
     static Info flac(Path file, long fileSize) throws IOException {
@@ -99,11 +103,7 @@ final class AudioFormats {
             if (sampleRate <= 0 || total <= 0) {
                 throw Rejections.reject("flac.no-length", "FLAC 음원의 길이 정보가 없습니다.");
             }
-            Map<String, String> d = new LinkedHashMap<>();
-            d.put("샘플링", sampleRate + " Hz");
-            d.put("채널", String.valueOf(channels));
-            d.put("비트", bits + " bit");
-            return new Info(Math.round(total * 1000.0 / sampleRate), d);
+            return new Info(Math.round(total * 1000.0 / sampleRate), details(sampleRate, channels, bits));
         } catch (EOFException e) {
             throw Rejections.truncated("FLAC 음원");
         }

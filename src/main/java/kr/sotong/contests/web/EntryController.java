@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import kr.sotong.contests.core.Contest;
 import kr.sotong.contests.core.ContestCatalog;
 import kr.sotong.contests.core.ContestStatus;
@@ -148,6 +149,14 @@ class EntryController {
         return null;
     }
 
+    /** Runs a step's handler when the draft has reached the step; otherwise redirects to the first open step. */
+    private String atStep(Step step, long id, HttpSession session, BiFunction<Contest, Draft, String> handler) {
+        Contest c = publicContest(id);
+        Draft d = current(session, id);
+        String redirect = guard(step, c, d);
+        return redirect != null ? redirect : handler.apply(c, d);
+    }
+
     private Draft current(HttpSession session, long contestId) {
         return desk.find(DraftSession.draft(session, contestId), contestId).orElse(null);
     }
@@ -187,10 +196,7 @@ class EntryController {
 
     /** A step page as it stands, or a redirect to the first step not yet done. */
     private String show(Step step, long id, HttpSession session, Model model) {
-        Contest c = publicContest(id);
-        Draft d = current(session, id);
-        String redirect = guard(step, c, d);
-        return redirect != null ? redirect : page(step, c, d, model);
+        return atStep(step, id, session, (c, d) -> page(step, c, d, model));
     }
 
     @GetMapping("/contests/{id:\\d+}/enter/entrant")
@@ -204,75 +210,60 @@ class EntryController {
                        @RequestParam(required = false) String guardianName,
                        @RequestParam(required = false) String guardianPhone, HttpSession session, Model model,
                        RedirectAttributes flash) {
-        Contest c = publicContest(id);
-        Draft d = current(session, id);
-        String redirect = guard(Step.ENTRANT, c, d);
-        if (redirect != null) {
-            return redirect;
-        }
-        try {
-            desk.saveEntrant(d.id(), id, new EntryDesk.EntrantInput(name, phone, email, guardianName, guardianPhone));
-            Draft saved = desk.draft(d.id(), id);
-            if (saved.phoneVerified()) {
-                return "redirect:/contests/" + id + "/enter/work";
+        return atStep(Step.ENTRANT, id, session, (c, d) -> {
+            try {
+                desk.saveEntrant(d.id(), id, new EntryDesk.EntrantInput(name, phone, email, guardianName, guardianPhone));
+                Draft saved = desk.draft(d.id(), id);
+                if (saved.phoneVerified()) {
+                    return "redirect:/contests/" + id + "/enter/work";
+                }
+                OneTimeCodes.Issued issued = desk.sendPhoneCode(d.id(), id);
+                flash.addFlashAttribute("info", "인증번호를 " + issued.maskedDestination()
+                        + "(으)로 보냈습니다. 10분 안에 입력하세요.");
+                return "redirect:/contests/" + id + "/enter/entrant";
+            } catch (DomainException e) {
+                fail(e, model);
+                echo(model, "name", name, "phone", phone, "email", email, "guardianName", guardianName,
+                        "guardianPhone", guardianPhone);
+                return page(Step.ENTRANT, c, desk.draft(d.id(), id), model);
             }
-            OneTimeCodes.Issued issued = desk.sendPhoneCode(d.id(), id);
-            flash.addFlashAttribute("info", "인증번호를 " + issued.maskedDestination() + "(으)로 보냈습니다. 10분 안에 입력하세요.");
-            return "redirect:/contests/" + id + "/enter/entrant";
-        } catch (DomainException e) {
-            fail(e, model);
-            echo(model, "name", name, "phone", phone, "email", email, "guardianName", guardianName,
-                    "guardianPhone", guardianPhone);
-            return page(Step.ENTRANT, c, desk.draft(d.id(), id), model);
-        }
+        });
     }
 
     @PostMapping("/contests/{id:\\d+}/enter/resend")
     String resend(@PathVariable long id, HttpSession session, Model model, RedirectAttributes flash) {
-        Contest c = publicContest(id);
-        Draft d = current(session, id);
-        String redirect = guard(Step.ENTRANT, c, d);
-        if (redirect != null) {
-            return redirect;
-        }
-        try {
-            OneTimeCodes.Issued issued = desk.sendPhoneCode(d.id(), id);
-            flash.addFlashAttribute("info", "인증번호를 " + issued.maskedDestination() + "(으)로 다시 보냈습니다.");
-        } catch (DomainException e) {
-            flash.addFlashAttribute("error", WebSupport.text(messages, e));
-        }
-        return "redirect:/contests/" + id + "/enter/entrant";
+        return atStep(Step.ENTRANT, id, session, (c, d) -> {
+            try {
+                OneTimeCodes.Issued issued = desk.sendPhoneCode(d.id(), id);
+                flash.addFlashAttribute("info", "인증번호를 " + issued.maskedDestination() + "(으)로 다시 보냈습니다.");
+            } catch (DomainException e) {
+                flash.addFlashAttribute("error", WebSupport.text(messages, e));
+            }
+            return "redirect:/contests/" + id + "/enter/entrant";
+        });
     }
 
     @PostMapping("/contests/{id:\\d+}/enter/verify")
     String verify(@PathVariable long id, @RequestParam(required = false) String code, HttpSession session, Model model) {
-        Contest c = publicContest(id);
-        Draft d = current(session, id);
-        String redirect = guard(Step.ENTRANT, c, d);
-        if (redirect != null) {
-            return redirect;
-        }
-        try {
-            desk.verifyPhoneCode(d.id(), id, code);
-            return "redirect:/contests/" + id + "/enter/work";
-        } catch (DomainException e) {
-            fail(e, model);
-            return page(Step.ENTRANT, c, desk.draft(d.id(), id), model);
-        }
+        return atStep(Step.ENTRANT, id, session, (c, d) -> {
+            try {
+                desk.verifyPhoneCode(d.id(), id, code);
+                return "redirect:/contests/" + id + "/enter/work";
+            } catch (DomainException e) {
+                fail(e, model);
+                return page(Step.ENTRANT, c, desk.draft(d.id(), id), model);
+            }
+        });
     }
 
     // ---- step 3
 
     @GetMapping("/contests/{id:\\d+}/enter/work")
     String work(@PathVariable long id, HttpSession session, Model model) {
-        Contest c = publicContest(id);
-        Draft d = current(session, id);
-        String redirect = guard(Step.WORK, c, d);
-        if (redirect != null) {
-            return redirect;
-        }
-        workModel(d, model);
-        return page(Step.WORK, c, d, model);
+        return atStep(Step.WORK, id, session, (c, d) -> {
+            workModel(d, model);
+            return page(Step.WORK, c, d, model);
+        });
     }
 
     private void workModel(Draft d, Model model) {
@@ -303,31 +294,28 @@ class EntryController {
                     @RequestParam(required = false) String aiLicence, @RequestParam(required = false) String lyrics,
                     @RequestParam(required = false) String rights, @RequestParam(required = false) MultipartFile file,
                     HttpSession session, Model model) {
-        Contest c = publicContest(id);
-        Draft d = current(session, id);
-        String redirect = guard(Step.WORK, c, d);
-        if (redirect != null) {
-            return redirect;
-        }
-        try {
-            if (file != null && !file.isEmpty()) {
-                try (InputStream in = file.getInputStream()) {
-                    uploads.single(d.id(), id, file.getOriginalFilename(), file.getSize(), in);
-                } catch (IOException e) {
-                    throw new DomainException("contests.upload.read", "파일을 받는 중 오류가 났습니다. 다시 올려 주세요.");
+        return atStep(Step.WORK, id, session, (c, d) -> {
+            try {
+                if (file != null && !file.isEmpty()) {
+                    try (InputStream in = file.getInputStream()) {
+                        uploads.single(d.id(), id, file.getOriginalFilename(), file.getSize(), in);
+                    } catch (IOException e) {
+                        throw new DomainException("contests.upload.read",
+                                "파일을 받는 중 오류가 났습니다. 다시 올려 주세요.");
+                    }
                 }
+                desk.saveWork(d.id(), id, new EntryDesk.WorkInput(title, description, aiService, aiLicence, lyrics,
+                        rights != null));
+                return "redirect:/contests/" + id + "/enter/consents";
+            } catch (DomainException e) {
+                fail(e, model);
+                echo(model, "title", title, "description", description, "aiService", aiService, "aiLicence", aiLicence,
+                        "lyrics", lyrics, "rights", rights != null);
+                Draft fresh = desk.draft(d.id(), id);
+                workModel(fresh, model);
+                return page(Step.WORK, c, fresh, model);
             }
-            desk.saveWork(d.id(), id, new EntryDesk.WorkInput(title, description, aiService, aiLicence, lyrics,
-                    rights != null));
-            return "redirect:/contests/" + id + "/enter/consents";
-        } catch (DomainException e) {
-            fail(e, model);
-            echo(model, "title", title, "description", description, "aiService", aiService, "aiLicence", aiLicence,
-                    "lyrics", lyrics, "rights", rights != null);
-            Draft fresh = desk.draft(d.id(), id);
-            workModel(fresh, model);
-            return page(Step.WORK, c, fresh, model);
-        }
+        });
     }
 
     // ---- step 4
@@ -341,29 +329,22 @@ class EntryController {
     String saveConsents(@PathVariable long id, @RequestParam(required = false) String consentPrivacy,
                         @RequestParam(required = false) String consentUsage,
                         @RequestParam(required = false) String consentGuardian, HttpSession session, Model model) {
-        Contest c = publicContest(id);
-        Draft d = current(session, id);
-        String redirect = guard(Step.CONSENTS, c, d);
-        if (redirect != null) {
-            return redirect;
-        }
-        try {
-            desk.saveConsents(d.id(), id, consentPrivacy != null, consentUsage != null, consentGuardian != null);
-            return "redirect:/contests/" + id + "/enter/review";
-        } catch (DomainException e) {
-            fail(e, model);
-            return page(Step.CONSENTS, c, d, model);
-        }
+        return atStep(Step.CONSENTS, id, session, (c, d) -> {
+            try {
+                desk.saveConsents(d.id(), id, consentPrivacy != null, consentUsage != null, consentGuardian != null);
+                return "redirect:/contests/" + id + "/enter/review";
+            } catch (DomainException e) {
+                fail(e, model);
+                return page(Step.CONSENTS, c, d, model);
+            }
+        });
     }
 
     // ---- step 5
 
     @GetMapping("/contests/{id:\\d+}/enter/review")
     String review(@PathVariable long id, HttpSession session, Model model) {
-        Contest c = publicContest(id);
-        Draft d = current(session, id);
-        String redirect = guard(Step.REVIEW, c, d);
-        return redirect != null ? redirect : reviewPage(c, d, model);
+        return atStep(Step.REVIEW, id, session, (c, d) -> reviewPage(c, d, model));
     }
 
     private String reviewPage(Contest c, Draft d, Model model) {
