@@ -105,13 +105,30 @@ public class Workplan {
 
     /** The newest fiscal year with budget data (the plan year on the dashboard). */
     public Optional<Integer> currentPlanYear() {
-        return repo.budgetYears().stream().findFirst();
+        return repo.latestBudgetYear();
     }
 
     public BudgetReport budget(int year) {
-        Map<BudgetCategory, Long> now = repo.totalsByCategory(year);
-        Integer prevYear = repo.budgetYears().contains(year - 1) ? year - 1 : null;
-        Map<BudgetCategory, Long> prev = prevYear == null ? Map.of() : repo.totalsByCategory(prevYear);
+        BudgetReport summary = budgetSummary(year);
+        Map<String, Long> programAmounts = repo.programFundingForYear(year);
+        List<BudgetReport.ProgramBudget> programs = repo.programs().stream()
+                .filter(p -> programAmounts.containsKey(p.code()))
+                .map(p -> new BudgetReport.ProgramBudget(p.code(), p.title(), programAmounts.get(p.code()))).toList();
+        Integer prevYear = summary.previousYear();
+        return new BudgetReport(year, repo.basis(year).orElse(null), prevYear,
+                prevYear == null ? null : repo.basis(prevYear).orElse(null), summary.categories(), summary.total(),
+                repo.budgetLines(year), programs);
+    }
+
+    /**
+     * A year's totals by category with change and rate against the previous year, in one query — without
+     * the bases, lines and program shares of {@link #budget(int)} (for dashboards).
+     */
+    public BudgetReport budgetSummary(int year) {
+        Map<Integer, Map<BudgetCategory, Long>> totals = repo.totalsByCategory(year - 1, year);
+        Map<BudgetCategory, Long> now = totals.getOrDefault(year, Map.of());
+        Integer prevYear = totals.containsKey(year - 1) ? year - 1 : null;
+        Map<BudgetCategory, Long> prev = totals.getOrDefault(year - 1, Map.of());
         List<BudgetReport.CategoryRow> rows = new ArrayList<>();
         long total = 0;
         long prevTotal = 0;
@@ -134,17 +151,18 @@ public class Workplan {
         } else {
             totalRow = new BudgetReport.CategoryRow(null, total, null, null, null);
         }
-        Map<String, Long> programAmounts = repo.programFundingForYear(year);
-        List<BudgetReport.ProgramBudget> programs = repo.programs().stream()
-                .filter(p -> programAmounts.containsKey(p.code()))
-                .map(p -> new BudgetReport.ProgramBudget(p.code(), p.title(), programAmounts.get(p.code()))).toList();
-        return new BudgetReport(year, repo.basis(year).orElse(null), prevYear,
-                prevYear == null ? null : repo.basis(prevYear).orElse(null), rows, totalRow, repo.budgetLines(year), programs);
+        return new BudgetReport(year, null, prevYear, null, rows, totalRow, List.of(), List.of());
     }
 
     /** Spending recorded against a year's budget. */
     public BudgetBurn burn(int year) {
-        long budget = repo.totalsByCategory(year).values().stream().mapToLong(Long::longValue).sum();
+        long budget = repo.totalsByCategory(year, year).getOrDefault(year, Map.of()).values().stream()
+                .mapToLong(Long::longValue).sum();
+        return burn(year, budget);
+    }
+
+    /** Spending against a budget already summed (천원), e.g. from {@link #budgetSummary(int)}. */
+    public BudgetBurn burn(int year, long budget) {
         long spent = repo.spentWon(year);
         String rate = budget == 0 ? "-" : BigDecimal.valueOf(spent).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(budget * 1000), 1, RoundingMode.HALF_UP).toPlainString();
@@ -190,6 +208,13 @@ public class Workplan {
 
     public Optional<Program.Kpi> kpi(String code) {
         return repo.kpi(code);
+    }
+
+    /** The KPIs with these codes in the order given (unknown codes skipped), in one query. */
+    public List<Program.Kpi> kpis(List<String> codes) {
+        Map<String, Program.Kpi> byCode = new java.util.HashMap<>();
+        repo.kpis(codes).forEach(k -> byCode.put(k.code(), k));
+        return codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private static Program assemble(ProgramRow p, Map<Long, Map<TextSection, List<String>>> texts,

@@ -150,12 +150,21 @@ class WorkplanRepository {
                 .query(Integer.class).list();
     }
 
-    Map<BudgetCategory, Long> totalsByCategory(int year) {
-        Map<BudgetCategory, Long> map = new EnumMap<>(BudgetCategory.class);
-        jdbc.sql("select category, sum(amount_thousands) from workplan_budget_line where fiscal_year = :y group by category")
-                .param("y", year)
+    Optional<Integer> latestBudgetYear() {
+        return jdbc.sql("select max(fiscal_year) from workplan_budget_line").query(Integer.class).optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
+    /** Totals by category for each fiscal year in [from, to] that has lines. */
+    Map<Integer, Map<BudgetCategory, Long>> totalsByCategory(int from, int to) {
+        Map<Integer, Map<BudgetCategory, Long>> map = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select fiscal_year, category, sum(amount_thousands) from workplan_budget_line
+                        where fiscal_year between :from and :to group by fiscal_year, category""")
+                .param("from", from).param("to", to)
                 .query(rs -> {
-                    map.put(BudgetCategory.valueOf(rs.getString(1)), rs.getLong(2));
+                    map.computeIfAbsent(rs.getInt(1), y -> new EnumMap<>(BudgetCategory.class))
+                            .put(BudgetCategory.valueOf(rs.getString(2)), rs.getLong(3));
                 });
         return map;
     }
@@ -324,6 +333,13 @@ class WorkplanRepository {
 
     Optional<Program.Kpi> kpi(long id) {
         return jdbc.sql(KPI_SELECT + " where k.id = :id").param("id", id).query((rs, i) -> kpi(rs)).optional();
+    }
+
+    List<Program.Kpi> kpis(java.util.Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(KPI_SELECT + " where k.code in (:c)").param("c", codes).query((rs, i) -> kpi(rs)).list();
     }
 
     Optional<Program.Kpi> kpi(String code) {

@@ -49,11 +49,9 @@ class CampaignNavigation implements Navigation, DashboardTile {
     public Optional<TileView> render() {
         YearMonth now = YearMonth.now(clock);
         return service.byCode(Campaign.ANNIVERSARY_30).map(c -> {
-            var placements = service.placements(c.getId());
-            long running = placements.stream().filter(p -> p.activeIn(now) && p.getStatus() != Placement.Status.CANCELLED)
-                    .count();
-            return TileView.of(c.getName(), running + "건", now.getYear() + "년 " + now.getMonthValue() + "월에 게시 기간인 매체",
-                    "/staff/campaigns/" + c.getId()).withRows(List.of(TileView.Row.of("전체 매체", placements.size() + "건")));
+            var counts = service.placementCounts(c.getId(), now);
+            return TileView.of(c.getName(), counts.running() + "건", now.getYear() + "년 " + now.getMonthValue() + "월에 게시 기간인 매체",
+                    "/staff/campaigns/" + c.getId()).withRows(List.of(TileView.Row.of("전체 매체", counts.total() + "건")));
         });
     }
 }

@@ -88,6 +88,12 @@ public class CampaignService {
         return placements.findByCampaignIdOrderByStartsOnAscIdAsc(campaignId);
     }
 
+    /** Counts for the dashboard tile without loading every placement with its photos and metrics. */
+    @Transactional(readOnly = true)
+    public Placements.PlacementCounts placementCounts(long campaignId, java.time.YearMonth month) {
+        return placements.countPlacements(campaignId, month.atDay(1), month.atEndOfMonth());
+    }
+
     @Transactional(readOnly = true)
     public Placement placement(long id) {
         return placements.findById(id).orElseThrow(() -> DomainException.notFound("매체", id));

@@ -39,7 +39,22 @@ public final class EmbeddedDatabase {
     /** Starts the server for {@code dataDirectory} once per JVM, or returns the one already running. */
     public static EmbeddedDatabase startOnce(Path dataDirectory, boolean clean, boolean fast) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(dir, d -> start(d, clean, fast));
+        return RUNNING.computeIfAbsent(dir, d -> {
+            EmbeddedDatabase db = start(d, clean, fast);
+            db.stopAfterContexts();
+            return db;
+        });
+    }
+
+    /**
+     * At JVM shutdown, stop the server only after every Spring application context has closed: Spring
+     * Boot runs its shutdown handlers sequentially after the contexts (JVM hooks would run concurrently).
+     * A server already stopped by its owning context ({@link #stop()}) is not stopped twice.
+     */
+    private void stopAfterContexts() {
+        org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
+            stop();
+        });
     }
 
     private static EmbeddedDatabase start(Path dir, boolean clean, boolean fast) {
@@ -53,6 +68,9 @@ public final class EmbeddedDatabase {
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(clean)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // no JVM hook of its own: it would stop PostgreSQL while the application contexts are
+                    // still closing (their workers then wait for connections); see #stopAfterContexts
+                    .setRegisterShutdownHook(false)
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C")
                     .setServerConfig("max_connections", "200")
@@ -133,7 +151,9 @@ public final class EmbeddedDatabase {
 
     /** Stops the server (used when an application context that owns it closes). */
     public void stop() {
-        RUNNING.remove(dataDirectory);
+        if (!RUNNING.remove(dataDirectory, this)) {
+            return;
+        }
         try {
             postgres.close();
             log.info("내장 PostgreSQL 정지: {}", dataDirectory);

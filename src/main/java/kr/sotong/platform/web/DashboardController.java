@@ -7,6 +7,8 @@ import kr.sotong.platform.DashboardTile;
 import kr.sotong.platform.StaffDirectory;
 import kr.sotong.platform.StaffMember;
 import kr.sotong.platform.TileView;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,10 +24,12 @@ class DashboardController {
 
     private final ObjectProvider<DashboardTile> tiles;
     private final StaffDirectory staff;
+    private final MeterRegistry meters;
 
-    DashboardController(ObjectProvider<DashboardTile> tiles, StaffDirectory staff) {
+    DashboardController(ObjectProvider<DashboardTile> tiles, StaffDirectory staff, MeterRegistry meters) {
         this.tiles = tiles;
         this.staff = staff;
+        this.meters = meters;
     }
 
     @GetMapping("/staff")
@@ -35,11 +39,28 @@ class DashboardController {
                 .sorted(Comparator.comparingInt(DashboardTile::order))
                 .filter(t -> t.visibleToRoles().isEmpty() || me.hasRole("DIRECTOR") || me.hasRole("ADMIN")
                         || t.visibleToRoles().stream().anyMatch(me::hasRole))
-                .map(DashboardController::safeRender)
+                .map(this::timedRender)
                 .flatMap(Optional::stream)
                 .toList();
         model.addAttribute("tiles", views);
         return "platform/dashboard";
+    }
+
+    /** Each tile's render time is a metric ({@code sotong.dashboard.tile}, tag {@code tile}): a slow tile is visible. */
+    private Optional<TileView> timedRender(DashboardTile tile) {
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            return safeRender(tile);
+        } finally {
+            sample.stop(meters.timer("sotong.dashboard.tile", "tile", tileName(tile)));
+        }
+    }
+
+    static String tileName(DashboardTile tile) {
+        String name = org.springframework.util.ClassUtils.getUserClass(tile).getName();
+        name = name.substring(name.lastIndexOf('.') + 1);
+        int lambda = name.indexOf("$$");
+        return lambda > 0 ? name.substring(0, lambda) : name;
     }
 
     /** One broken tile must not take the whole dashboard down. */

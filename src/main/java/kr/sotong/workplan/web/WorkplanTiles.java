@@ -35,8 +35,8 @@ class WorkplanTiles {
     @Bean
     DashboardTile budgetTile(Workplan workplan, Formats fmt) {
         return new Tile(2, () -> workplan.currentPlanYear().map(year -> {
-            BudgetReport b = workplan.budget(year);
-            BudgetBurn burn = workplan.burn(year);
+            BudgetReport b = workplan.budgetSummary(year);
+            BudgetBurn burn = workplan.burn(year, b.total().amountThousands());
             List<TileView.Row> rows = new ArrayList<>();
             for (BudgetReport.CategoryRow c : b.categories()) {
                 rows.add(TileView.Row.of(c.label(), fmt.num(c.amountThousands())
@@ -70,10 +70,10 @@ class WorkplanTiles {
     DashboardTile kpiTile(Workplan workplan, Formats fmt) {
         return new Tile(4, () -> {
             List<TileView.Row> rows = new ArrayList<>();
-            for (String code : List.of("P2-SMS-SUBSCRIBERS", "P2-KAKAO-SUBSCRIBERS", "P2-YOUTUBE-SUBSCRIBERS",
-                    "P3-NEWS-REPORTS-2024", "P3-RELEASES-2024", "P5-TRAINEES-2024")) {
-                workplan.kpi(code).ifPresent(k -> rows.add(TileView.Row.of(k.name(),
-                        (k.actual() != null ? fmt.num(k.actual()) + " (실적)" : fmt.num(k.baseline())) + k.unit())));
+            for (var k : workplan.kpis(List.of("P2-SMS-SUBSCRIBERS", "P2-KAKAO-SUBSCRIBERS", "P2-YOUTUBE-SUBSCRIBERS",
+                    "P3-NEWS-REPORTS-2024", "P3-RELEASES-2024", "P5-TRAINEES-2024"))) {
+                rows.add(TileView.Row.of(k.name(),
+                        (k.actual() != null ? fmt.num(k.actual()) + " (실적)" : fmt.num(k.baseline())) + k.unit()));
             }
             if (rows.isEmpty()) {
                 return Optional.empty();

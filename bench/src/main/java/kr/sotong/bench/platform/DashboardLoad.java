@@ -87,6 +87,11 @@ public final class DashboardLoad {
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("dashboard /staff, 10 budget years, %d clients: %s, %.0f req/s%n", clients, lat.summary(),
                     lat.count() / seconds);
+            app.bean(io.micrometer.core.instrument.MeterRegistry.class).find("sotong.dashboard.tile").timers().stream()
+                    .sorted(java.util.Comparator.comparingDouble(
+                            (io.micrometer.core.instrument.Timer t) -> -t.mean(java.util.concurrent.TimeUnit.MICROSECONDS)))
+                    .forEach(t -> System.out.printf("  tile %-28s mean %6.2f ms (n=%d)%n", t.getId().getTag("tile"),
+                            t.mean(java.util.concurrent.TimeUnit.MICROSECONDS) / 1000, t.count()));
         }
     }
 }
