@@ -1,0 +1,310 @@
+package kr.sotong.bench.contests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kr.sotong.contests.core.ContestCatalog;
+import kr.sotong.contests.core.ContestDefinition;
+import kr.sotong.contests.core.ContestKind;
+
+/**
+ * 500 MB entry upload through the real application (HTTP, chunked protocol, content check, file store) against a
+ * plain file copy of the same file on the same disk, in the same run; server heap measured throughout.
+ * <pre>
+ * BENCH_JAVA_OPTS=-Xmx256m bench/run kr.sotong.bench.contests.UploadThroughputBench [rounds]
+ * </pre>
+ * The test file is a real 21.2 s QuickTime movie of raw video (made once with ffmpeg from /dev/urandom, 523 MB ≈ 499 MiB), so
+ * the content check passes the short-form rule. The application runs in this JVM, so the heap figures include the
+ * HTTP client; a 256 MB heap that carries a 500 MB upload is the "flat heap" evidence.
+ */
+public final class UploadThroughputBench {
+
+    static final long SIZE_FRAMES = 531; // 880×560 YUYV: 985,600 bytes per frame → 523.4 MB, just under the 500 MiB limit
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        Path work = Files.createTempDirectory("contests-upload-bench-");
+        Path movie = work.resolve("entry.mov");
+        ffmpeg("-f", "rawvideo", "-pix_fmt", "yuyv422", "-s", "880x560", "-r", "25", "-i", "/dev/urandom",
+                "-frames:v", String.valueOf(SIZE_FRAMES), "-c:v", "rawvideo", "-pix_fmt", "yuyv422", movie.toString());
+        long size = Files.size(movie);
+        System.out.printf(Locale.ROOT, "file: %s, %,d bytes%n", movie, size);
+
+        try (ContestsBenchApp app = ContestsBenchApp.start(work.resolve("home"))) {
+            ContestCatalog catalog = app.bean(ContestCatalog.class);
+            ContestDefinition d = ContestDefinition.defaults(ContestKind.SHORT_VIDEO, "bench");
+            Instant now = Instant.now();
+            long contestId = catalog.create(new ContestDefinition(d.kind(), "업로드 벤치", false, List.of(), List.of(), "",
+                    List.of(), "", null, null, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), d.eligibility(),
+                    null, 14, 100, d.formats(), 500L * 1024 * 1024, null, d.minDurationMs(), d.maxDurationMs(), 0, "", 10,
+                    false, false, 0, null, null));
+            catalog.publish(contestId);
+            String base = "http://localhost:" + app.port();
+
+            List<Double> uploads = new ArrayList<>();
+            List<Double> streamed = new ArrayList<>();
+            List<Double> kernel = new ArrayList<>();
+            List<Double> durable = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            List<Long> peaks = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                Path copy = work.resolve("copy-" + round + ".mov");
+                streamed.add(time(() -> streamCopy(movie, copy)));
+                Files.delete(copy);
+                kernel.add(time(() -> Files.copy(movie, copy, StandardCopyOption.REPLACE_EXISTING)));
+                Files.delete(copy);
+                durable.add(time(() -> {
+                    streamCopy(movie, copy);
+                    try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+                        ch.force(true);
+                    }
+                }));
+                Files.delete(copy);
+                gc();
+                long before = heapUsed();
+                resetPeaks();
+                long cpuBefore = processCpuNanos();
+                double seconds = time(() -> upload(base, contestId, movie, size));
+                cpu.add((processCpuNanos() - cpuBefore) / 1e9);
+                long peak = heapPeak();
+                gc();
+                long after = heapUsed();
+                uploads.add(seconds);
+                peaks.add(peak);
+                System.out.printf(Locale.ROOT,
+                        "round %d: upload %.2f s (%.0f MB/s, %.2f CPU-s) | streamed copy %.2f s | Files.copy %.2f s | copy+fsync %.2f s | heap before %d MB, peak %d MB, after %d MB (max %d MB)%n",
+                        round + 1, seconds, size / 1e6 / seconds, cpu.get(round), streamed.get(round), kernel.get(round),
+                        durable.get(round), before >> 20, peak >> 20, after >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            }
+            double u = median(uploads);
+            double s = median(streamed);
+            double k = median(kernel);
+            double f = median(durable);
+            System.out.printf(Locale.ROOT, "%nmedian upload %.2f s = %.0f MB/s; streamed copy %.2f s = %.0f MB/s; Files.copy %.2f s%n",
+                    u, size / 1e6 / u, s, size / 1e6 / s, k);
+            System.out.printf(Locale.ROOT, "copy+fsync %.2f s = %.0f MB/s; upload CPU median %.2f s (client and server, one JVM)%n",
+                    f, size / 1e6 / f, median(cpu));
+            System.out.printf(Locale.ROOT,
+                    "ratio upload / streamed copy = %.2f; upload / Files.copy = %.2f; upload / copy+fsync = %.2f; max heap peak %d MB%n",
+                    u / s, u / k, u / f, Collections.max(peaks) >> 20);
+        } finally {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    static double time(Action a) throws Exception {
+        long t = System.nanoTime();
+        a.run();
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    /** The anchor: read and write the file in 64 KiB pieces (no fsync; the file store does not fsync either). */
+    static void streamCopy(Path from, Path to) throws IOException {
+        try (InputStream in = Files.newInputStream(from); OutputStream out = Files.newOutputStream(to)) {
+            byte[] buf = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+            }
+        }
+    }
+
+    /** The resident's browser: open the form, create the upload, PATCH 8 MB chunks, complete. */
+    static void upload(String base, long contestId, Path file, long size) throws Exception {
+        CookieManager cookieManager = new CookieManager();
+        java.net.CookieStore cookieStore = cookieManager.getCookieStore();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookieManager).build();
+        var cookies = new Object() {
+            List<java.net.HttpCookie> get(URI u) {
+                return cookieStore.get(u);
+            }
+        };
+        String form = http.send(HttpRequest.newBuilder(URI.create(base + "/contests/" + contestId + "/enter")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(form);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the entry form");
+        }
+        String token = m.group(1);
+        HttpResponse<String> step1 = http.send(HttpRequest.newBuilder(URI.create(base + "/contests/" + contestId
+                        + "/enter/eligibility")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("basis=OTHER&birthDate=1990-01-01&_csrf=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (step1.statusCode() != 302) {
+            throw new IllegalStateException("eligibility step: " + step1.statusCode());
+        }
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/contests/" + contestId + "/uploads"))
+                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"entry.mov\",\"size\":" + size
+                        + ",\"fingerprint\":\"bench-" + System.nanoTime() + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("create: " + created.statusCode() + " " + created.body());
+        }
+        String id = created.body().replaceAll(".*\"id\":\"([0-9a-f]{32})\".*", "$1");
+        long chunk = 8L * 1024 * 1024;
+        long t0 = System.nanoTime();
+        String cookie = cookies.get(URI.create(base)).stream().map(Object::toString)
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        // the chunks go over one keep-alive connection, bytes straight from the file (sendfile): the client costs
+        // as little as possible, so the figure is the server's
+        int port = URI.create(base).getPort();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+             java.nio.channels.SocketChannel sock = java.nio.channels.SocketChannel.open(
+                     new java.net.InetSocketAddress("localhost", port))) {
+            for (long offset = 0; offset < size; offset += chunk) {
+                long length = Math.min(chunk, size - offset);
+                String head = "PATCH /contests/uploads/" + id + " HTTP/1.1\r\nHost: localhost:" + port
+                        + "\r\nCookie: " + cookie + "\r\nX-CSRF-TOKEN: " + token + "\r\nUpload-Offset: " + offset
+                        + "\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: " + length + "\r\n\r\n";
+                java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                while (h.hasRemaining()) {
+                    sock.write(h);
+                }
+                long sent = 0;
+                while (sent < length) {
+                    sent += ch.transferTo(offset + sent, length - sent, sock);
+                }
+                String status = readResponseHead(sock);
+                if (!status.startsWith("HTTP/1.1 204")) {
+                    throw new IllegalStateException("chunk at " + offset + ": " + status);
+                }
+            }
+        }
+        long t1 = System.nanoTime();
+        HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(base + "/contests/uploads/" + id + "/complete"))
+                .header("X-CSRF-TOKEN", token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (done.statusCode() != 200 || !done.body().contains("COMPLETE")) {
+            throw new IllegalStateException("complete: " + done.statusCode() + " " + done.body());
+        }
+        System.out.printf(Locale.ROOT, "  chunks %.2f s, complete (content check, store) %.2f s%n", (t1 - t0) / 1e9,
+                (System.nanoTime() - t1) / 1e9);
+    }
+
+    /** Reads a response head (the chunk answers are 204, without a body). */
+    static String readResponseHead(java.nio.channels.SocketChannel sock) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+        while (!sb.toString().endsWith("\r\n\r\n")) {
+            one.clear();
+            if (sock.read(one) < 0) {
+                throw new IOException("connection closed: " + sb);
+            }
+            sb.append((char) one.get(0));
+        }
+        if (sb.toString().toLowerCase(Locale.ROOT).contains("content-length: ")
+                && !sb.toString().toLowerCase(Locale.ROOT).contains("content-length: 0")) {
+            throw new IOException("unexpected body: " + sb);
+        }
+        return sb.toString();
+    }
+
+    static InputStream region(Path file, long offset, long length) {
+        try {
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+            ch.position(offset);
+            InputStream in = Channels.newInputStream(ch);
+            return new InputStream() {
+                long left = length;
+
+                @Override
+                public int read() throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    left--;
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = in.read(b, off, (int) Math.min(len, left));
+                    if (n > 0) {
+                        left -= n;
+                    }
+                    return n;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            };
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static void ffmpeg(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("ffmpeg failed");
+        }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static void gc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+    }
+
+    static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+
+    static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static void resetPeaks() {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    static long heapPeak() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    static double median(List<Double> values) {
+        List<Double> s = new ArrayList<>(values);
+        Collections.sort(s);
+        return s.get(s.size() / 2);
+    }
+}

@@ -1,0 +1,42 @@
+package kr.sotong.contests.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings under {@code sotong.contests.*}.
+ *
+ * @param uploadDir       part files of unfinished uploads (default {@code ${sotong.home}/contests-uploads})
+ * @param maxUpload       the largest file any contest may accept (default 500MB)
+ * @param chunkSize       the chunk size the browser sends per request (default 8MB)
+ * @param maxImagePixels  decompression-bomb guard: declared width × height at most this
+ * @param maxImageSide    … and each side at most this
+ * @param publicImageSide long side of the metadata-free public/judging copy of a photo
+ * @param nearDuplicateDistance perceptual-hash distance (of 64 bits) at or below which photos are flagged
+ * @param draftLifetime   how long an unfinished entry (and its upload) is kept
+ * @param stallTimeout    how long the streaming assembler waits for the next chunk before giving up
+ */
+@ConfigurationProperties("sotong.contests")
+public record ContestsProperties(Path uploadDir, DataSize maxUpload, DataSize chunkSize, long maxImagePixels,
+                                 int maxImageSide, int publicImageSide, int nearDuplicateDistance,
+                                 Duration draftLifetime, Duration stallTimeout, String ffprobe, String ffmpeg,
+                                 Duration toolTimeout, int assemblerThreads) {
+
+    public ContestsProperties {
+        uploadDir = uploadDir == null ? Path.of("./sotong-data/contests-uploads") : uploadDir;
+        maxUpload = maxUpload == null ? DataSize.ofMegabytes(500) : maxUpload;
+        chunkSize = chunkSize == null ? DataSize.ofMegabytes(8) : chunkSize;
+        maxImagePixels = maxImagePixels <= 0 ? 100_000_000L : maxImagePixels;
+        maxImageSide = maxImageSide <= 0 ? 30_000 : maxImageSide;
+        publicImageSide = publicImageSide <= 0 ? 2560 : publicImageSide;
+        nearDuplicateDistance = nearDuplicateDistance <= 0 ? 10 : nearDuplicateDistance;
+        draftLifetime = draftLifetime == null ? Duration.ofHours(24) : draftLifetime;
+        stallTimeout = stallTimeout == null ? Duration.ofMinutes(2) : stallTimeout;
+        ffprobe = ffprobe == null || ffprobe.isBlank() ? "ffprobe" : ffprobe;
+        ffmpeg = ffmpeg == null || ffmpeg.isBlank() ? "ffmpeg" : ffmpeg;
+        toolTimeout = toolTimeout == null ? Duration.ofMinutes(2) : toolTimeout;
+        assemblerThreads = assemblerThreads <= 0 ? 4 : assemblerThreads;
+    }
+}

@@ -1,0 +1,218 @@
+package kr.sotong.contests.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import kr.sotong.platform.FileStore;
+import kr.sotong.platform.StoredFile;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Streams an upload into the {@link FileStore} while its chunks are still arriving: a background reader follows
+ * the part file up to the bytes already received (64 KB at a time, nothing held whole in memory), so that when
+ * the last chunk lands the store has hashed and written nearly everything. If the reader is gone (restart,
+ * another node, a pause longer than the stall timeout, all threads busy) the upload is stored from the part
+ * file at completion instead — same result, just not overlapped.
+ */
+@Component
+class StreamingAssembler implements DisposableBean {
+
+    private final FileStore files;
+    private final ThreadPoolExecutor pool;
+    private final Duration stall;
+    private final ConcurrentHashMap<String, Assembly> active = new ConcurrentHashMap<>();
+
+    StreamingAssembler(FileStore files, ContestsProperties properties) {
+        this.files = files;
+        this.stall = properties.stallTimeout();
+        this.pool = new ThreadPoolExecutor(0, properties.assemblerThreads(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "contests-assembler");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** Starts following a new upload from offset 0; false when no reader thread is free. */
+    boolean start(String uploadId, Path part, long length, String name, long maxBytes) {
+        Assembly a = new Assembly(part, length, stall);
+        try {
+            a.future = CompletableFuture.supplyAsync(() -> files.store(a, name, maxBytes), pool);
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+        active.put(uploadId, a);
+        return true;
+    }
+
+    boolean following(String uploadId) {
+        return active.containsKey(uploadId);
+    }
+
+    void advance(String uploadId, long committed) {
+        Assembly a = active.get(uploadId);
+        if (a != null) {
+            a.advance(committed);
+        }
+    }
+
+    void abort(String uploadId) {
+        Assembly a = active.remove(uploadId);
+        if (a != null) {
+            a.abort();
+        }
+    }
+
+    /** Lets the reader reach the end and returns what it stored; empty when it could not (store sequentially). */
+    Optional<StoredFile> finish(String uploadId) {
+        Assembly a = active.remove(uploadId);
+        if (a == null) {
+            return Optional.empty();
+        }
+        a.complete();
+        try {
+            return Optional.of(a.future.get(stall.toMillis() * 5, TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            a.abort();
+            return Optional.empty();
+        } catch (Exception e) {
+            a.abort();
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        active.values().forEach(Assembly::abort);
+        pool.shutdownNow();
+    }
+
+    /** The part file as a stream that waits for bytes still to come. */
+    static final class Assembly extends InputStream {
+
+        private final Path part;
+        private final long length;
+        private final Duration stall;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition moved = lock.newCondition();
+        private long committed;
+        private boolean completed;
+        private boolean aborted;
+        private long position;
+        private FileChannel channel;
+        volatile CompletableFuture<StoredFile> future;
+
+        Assembly(Path part, long length, Duration stall) {
+            this.part = part;
+            this.length = length;
+            this.stall = stall;
+        }
+
+        void advance(long to) {
+            lock.lock();
+            try {
+                committed = Math.max(committed, Math.min(to, length));
+                moved.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void complete() {
+            lock.lock();
+            try {
+                completed = true;
+                moved.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void abort() {
+            lock.lock();
+            try {
+                aborted = true;
+                moved.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            long available;
+            lock.lock();
+            try {
+                long waitNanos = stall.toNanos();
+                while (position >= committed && !completed && !aborted) {
+                    if (waitNanos <= 0) {
+                        aborted = true;
+                        throw new IOException("upload stalled");
+                    }
+                    try {
+                        waitNanos = moved.awaitNanos(waitNanos);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
+                    }
+                }
+                if (aborted) {
+                    throw new IOException("upload aborted");
+                }
+                available = committed - position;
+                if (available <= 0) {
+                    return -1; // completed and everything read
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (channel == null) {
+                channel = FileChannel.open(part, StandardOpenOption.READ);
+            }
+            int want = (int) Math.min(len, available);
+            ByteBuffer buf = ByteBuffer.wrap(b, off, want);
+            int total = 0;
+            while (buf.hasRemaining()) {
+                int n = channel.read(buf, position + total);
+                if (n < 0) {
+                    throw new IOException("part file shorter than received bytes");
+                }
+                total += n;
+            }
+            position += total;
+            return total;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel != null) {
+                channel.close();
+            }
+        }
+    }
+}
