@@ -12,7 +12,7 @@ port=18080
 measure() {
   local home=$1
   local start=$(date +%s%N)
-  SOTONG_HOME=$home SOTONG_ADMIN_INITIAL_PASSWORD=Sotong-bench-2025 java -jar "$jar" --server.port=$port \
+  SOTONG_HOME=$home SOTONG_ADMIN_INITIAL_PASSWORD="Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d " \n")-9" java -jar "$jar" --server.port=$port \
     --logging.level.root=WARN >"$home.log" 2>&1 &
   local pid=$!
   until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do

@@ -19,6 +19,9 @@ public final class BenchApp implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final Path home;
 
+    /** A fresh random admin password per harness JVM (no fixed password in the code). */
+    public static final String ADMIN_PASSWORD = "Bench-" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "-9";
+
     private BenchApp(ConfigurableApplicationContext context, Path home) {
         this.context = context;
         this.home = home;
@@ -37,7 +40,7 @@ public final class BenchApp implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--sotong.home=" + home,
                 "--server.port=0",
-                "--sotong.security.admin-initial-password=Sotong-bench-2025",
+                "--sotong.security.admin-initial-password=" + ADMIN_PASSWORD,
                 "--logging.level.root=WARN",
                 "--logging.structured.format.file=",
                 "--logging.file.name="));

@@ -1,5 +1,7 @@
 package kr.sotong.bench.contests;
 
+import kr.sotong.bench.BenchApp;
+
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +38,7 @@ public final class NearDuplicateBench {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         Path work = Files.createTempDirectory("contests-dup-bench-");
-        try (ContestsBenchApp app = ContestsBenchApp.start(work.resolve("home"))) {
+        try (BenchApp app = BenchApp.start(work.resolve("home"), "sotong.seed=none")) {
             ContestCatalog catalog = app.bean(ContestCatalog.class);
             JdbcClient jdbc = app.bean(JdbcClient.class);
             NearDuplicates search = app.bean(NearDuplicates.class);

@@ -1,5 +1,7 @@
 package kr.sotong.bench.contests;
 
+import kr.sotong.bench.BenchApp;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +54,7 @@ public final class UploadThroughputBench {
         long size = Files.size(movie);
         System.out.printf(Locale.ROOT, "file: %s, %,d bytes%n", movie, size);
 
-        try (ContestsBenchApp app = ContestsBenchApp.start(work.resolve("home"))) {
+        try (BenchApp app = BenchApp.start(work.resolve("home"), "sotong.seed=none")) {
             ContestCatalog catalog = app.bean(ContestCatalog.class);
             ContestDefinition d = ContestDefinition.defaults(ContestKind.SHORT_VIDEO, "bench");
             Instant now = Instant.now();

@@ -1,5 +1,7 @@
 package kr.sotong.bench.messaging;
 
+import kr.sotong.bench.BenchApp;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import kr.sotong.messaging.SubscriberChannel;
@@ -17,10 +19,7 @@ final class MessagingBench {
     private MessagingBench() {
     }
 
-    /**
-     * Starts the app like {@link BenchApp} but with an admin password that passes the platform's password
-     * rules ({@code BenchApp}'s "Bench-admin-2025" contains the user name and is refused at start).
-     */
+    /** Starts the real application ({@link BenchApp}) with the messaging gateway pointed at the stub. */
     static App start(Path home, String gatewayUrl, String... extra) {
         String[] base = {"--sotong.seed=none", "--sotong.messaging.gateway.url=" + gatewayUrl, "--sotong.messaging.gateway.api-key=" + KEY,
                 "--sotong.messaging.gateway.api-secret=" + SECRET, "--sotong.messaging.sender-number=0226272114",
@@ -28,27 +27,18 @@ final class MessagingBench {
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
-        try {
-            Path h = home == null ? java.nio.file.Files.createTempDirectory("sotong-bench-") : home;
-            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--sotong.home=" + h, "--server.port=0",
-                    "--sotong.security.admin-initial-password=Messaging-bench-" + java.util.UUID.randomUUID().toString().substring(0, 8),
-                    "--logging.level.root=WARN", "--logging.structured.format.file=", "--logging.file.name="));
-            args.addAll(java.util.List.of(all));
-            return new App(org.springframework.boot.SpringApplication.run(kr.sotong.SotongApplication.class, args.toArray(String[]::new)));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return new App(home == null ? BenchApp.start(all) : BenchApp.start(home, all));
     }
 
     /** The running application. */
-    record App(org.springframework.context.ConfigurableApplicationContext context) implements AutoCloseable {
+    record App(BenchApp app) implements AutoCloseable {
         <T> T bean(Class<T> type) {
-            return context.getBean(type);
+            return app.bean(type);
         }
 
         @Override
         public void close() {
-            context.close();
+            app.close();
         }
     }
 
