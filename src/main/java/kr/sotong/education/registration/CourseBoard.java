@@ -89,6 +89,18 @@ public class CourseBoard {
         return cards(List.of(courses.require(courseId))).get(0);
     }
 
+    /** One line of a published lottery result: application number, key, rank and what it gave (no names). */
+    public record DrawLine(long applicationNo, String key, int rank, RegistrationStatus status, int waitlistPosition) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<DrawLine> drawResults(long courseId) {
+        List<Registration> drawn = registrations.ofCourse(courseId).stream().filter(r -> r.lotteryKey() != null)
+                .sorted(java.util.Comparator.comparing(Registration::queueNo)).toList();
+        return drawn.stream().map(r -> new DrawLine(r.id(), r.lotteryKey(), r.queueNo(), r.status(),
+                registrations.waitlistPosition(r))).toList();
+    }
+
     private List<Card> cards(List<Course> list) {
         Instant now = clock.instant();
         Map<String, String> categories = venues.categories().stream().collect(Collectors.toMap(Category::code, Category::name));
