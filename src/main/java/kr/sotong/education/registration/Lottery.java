@@ -11,7 +11,7 @@ import kr.sotong.education.catalogue.LotterySeed;
 import kr.sotong.education.catalogue.TargetGroup;
 
 /**
- * The published, reproducible lottery algorithm (see docs/education-lottery.md):
+ * The published, reproducible lottery algorithm (explained in plain words on every lottery course page):
  * <ol>
  *   <li>Every application is identified by its application number (신청번호).</li>
  *   <li>Its key is the SHA-256 of {@code seed + ":" + applicationNumber} (UTF-8), written in lower-case hex.</li>
