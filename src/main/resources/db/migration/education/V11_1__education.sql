@@ -138,6 +138,7 @@ create unique index education_registration_active on education_registration (cou
 create index education_registration_resident on education_registration (resident_id);
 create index education_registration_course_status on education_registration (course_id, status, queue_no);
 create index education_registration_offers on education_registration (offer_expires_at) where status = 'OFFERED';
+create index education_registration_seated on education_registration (course_id, seat_no) where seat_no is not null;
 
 create function education_seat_within_capacity() returns trigger language plpgsql as $$
 declare

@@ -42,6 +42,31 @@ public class Courses {
                 .orElseThrow(() -> DomainException.notFound("과정", id));
     }
 
+    /**
+     * Locks the course row and hands out the next arrival number in one statement (the registration hot path):
+     * the arrival number is the order in which registrations pass this lock.
+     */
+    public Course arrive(long id) {
+        return jdbc.sql("""
+                        update education_course set next_arrival = next_arrival + 1 where id = :id
+                        returning *, (select string_agg(q.target_group || ':' || q.seats, ',') from education_course_quota q
+                                       where q.course_id = education_course.id) quota_list""")
+                .param("id", id)
+                .query((rs, i) -> map(rs, parseQuotas(rs.getString("quota_list")))).optional()
+                .orElseThrow(() -> DomainException.notFound("과정", id));
+    }
+
+    private static Map<TargetGroup, Integer> parseQuotas(String list) {
+        Map<TargetGroup, Integer> q = new EnumMap<>(TargetGroup.class);
+        if (list != null && !list.isBlank()) {
+            for (String part : list.split(",")) {
+                String[] kv = part.split(":");
+                q.put(TargetGroup.valueOf(kv[0]), Integer.parseInt(kv[1]));
+            }
+        }
+        return q;
+    }
+
     public List<Course> all() {
         Map<Long, Map<TargetGroup, Integer>> quotas = allQuotas();
         return jdbc.sql("select * from education_course order by opens_at desc, id desc")

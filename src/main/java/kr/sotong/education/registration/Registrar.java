@@ -56,14 +56,16 @@ public class Registrar {
         this.clock = clock;
     }
 
-    /** Registers a resident (online after a one-time code, or by staff for a phone call or walk-in). */
+    /**
+     * Registers a resident (online after a one-time code, or by staff for a phone call or walk-in). Everything that
+     * depends only on the resident is checked before the course lock (the resident's row is locked first, so the
+     * same person cannot race themselves); under the course lock only the seat decision, the insert, the message and
+     * the audit entry remain.
+     */
     @Transactional
     public Outcome register(long courseId, Applicant applicant, Channel channel) {
         Instant now = clock.instant();
         long residentId = residents.upsert(applicant, now);
-        Course c = courses.lock(courseId);
-        c.ensureRegistrationPossible(now, channel.staffAssisted());
-        c.ensureTargetGroup(applicant.group());
         Optional<Registration> existing = registrations.active(courseId, residentId);
         if (existing.isPresent()) {
             Registration e = existing.get();
@@ -75,29 +77,40 @@ public class Registrar {
             throw DomainException.conflict("edu.registration.overlap", "같은 시간에 듣는 다른 과정이 있어 신청할 수 없습니다: " + o, o);
         });
         List<Session> sessions = courses.sessions(courseId);
-        int arrival = courses.nextArrival(courseId);
+        String actor = channel == Channel.ONLINE ? "resident:" + applicant.phone().masked() : staff.currentActor();
+        String firstSession = firstSession(sessions, courses.require(courseId));
+
+        Course c = courses.arrive(courseId);
+        c.ensureRegistrationPossible(now, channel.staffAssisted());
+        c.ensureTargetGroup(applicant.group());
+        int arrival = c.nextArrival();
         RegistrationStatus status;
         Integer seat = null;
         Integer queue = null;
         if (c.awaitingDraw()) {
             status = RegistrationStatus.APPLIED;
         } else {
-            SeatPlan plan = fillFreeSeats(c, sessions, now);
+            Registrations.Seats taken = registrations.seats(courseId);
+            SeatPlan plan = new SeatPlan(c.capacity(), c.quotas(), c.quotasActive(now), taken.byGroup());
+            if (plan.free() > 0 && registrations.hasWaitlist(courseId)) {
+                plan = fillFreeSeats(c, sessions, now);
+                taken = registrations.seats(courseId);
+            }
             if (plan.canSeat(applicant.group())) {
                 status = RegistrationStatus.CONFIRMED;
-                seat = SeatPlan.lowestFree(registrations.seatNumbers(courseId), c.capacity());
+                seat = SeatPlan.lowestFree(taken.numbers(), c.capacity());
             } else {
                 status = RegistrationStatus.WAITLISTED;
                 queue = c.isLottery() ? registrations.maxQueue(courseId) + 1 : arrival;
             }
         }
-        String actor = channel == Channel.ONLINE ? "resident:" + applicant.phone().masked() : staff.currentActor();
-        long id = registrations.insert(courseId, residentId, status, applicant.group(), channel, arrival, queue, seat, now, actor);
-        Registration r = registrations.require(id);
-        int position = registrations.waitlistPosition(r);
+        Registrations.Inserted inserted = registrations.insert(courseId, residentId, status, applicant.group(), channel, arrival, queue,
+                seat, now, actor);
+        Registration r = inserted.registration();
+        int position = inserted.waitlistPosition();
         notices.registered(new Residents.Contact(residentId, applicant.name(), applicant.phone(), applicant.email()), r,
-                c.title(), firstSession(sessions, c), position, Notices.when(c.closesAt()));
-        audit.recordAs(actor, "education.registration.create", "EducationRegistration", id, "과정 " + courseId + " 신청: "
+                c.title(), firstSession, position, Notices.when(c.closesAt()));
+        audit.recordAs(actor, "education.registration.create", "EducationRegistration", r.id(), "과정 " + courseId + " 신청: "
                 + describe(status, position) + (seat == null ? "" : ", 좌석 " + seat) + " (" + channel.label() + ", 도착 " + arrival + "번)");
         return outcome(r, c, position);
     }

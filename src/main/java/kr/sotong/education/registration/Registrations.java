@@ -27,17 +27,27 @@ public class Registrations {
         this.jdbc = jdbc;
     }
 
-    public long insert(long courseId, long residentId, RegistrationStatus status, TargetGroup group, Channel channel,
-                       int arrivalNo, Integer queueNo, Integer seatNo, Instant now, String actor) {
+    /** A stored registration with its place on the waitlist (0 unless waitlisted). */
+    public record Inserted(Registration registration, int waitlistPosition) {
+    }
+
+    /**
+     * Inserts the registration and, in the same statement, counts its place on the waitlist (call with the course
+     * locked: every earlier registration of the course is committed, so the statement's snapshot sees them all).
+     */
+    public Inserted insert(long courseId, long residentId, RegistrationStatus status, TargetGroup group, Channel channel,
+                           int arrivalNo, Integer queueNo, Integer seatNo, Instant now, String actor) {
         return jdbc.sql("""
                         insert into education_registration (course_id, resident_id, status, target_group, channel, arrival_no,
                             queue_no, seat_no, created_at, created_by, confirmed_at)
-                        values (:c, :r, :s, :g, :ch, :a, :q, :seat, :now, :actor, :conf) returning id""")
+                        values (:c, :r, :s, :g, :ch, :a, :q, :seat, :now, :actor, :conf)
+                        returning *, case when status = 'WAITLISTED' then 1 + (select count(*) from education_registration w
+                                     where w.course_id = :c and w.status = 'WAITLISTED' and w.queue_no < :q) else 0 end position""")
                 .param("c", courseId).param("r", residentId).param("s", status.name()).param("g", group.name())
                 .param("ch", channel.name()).param("a", arrivalNo).param("q", queueNo).param("seat", seatNo)
                 .param("now", Timestamp.from(now)).param("actor", actor)
                 .param("conf", status == RegistrationStatus.CONFIRMED ? Timestamp.from(now) : null)
-                .query(Long.class).single();
+                .query((rs, i) -> new Inserted(map(rs, i), rs.getInt("position"))).single();
     }
 
     /** Writes the state fields of a registration. */
@@ -89,6 +99,21 @@ public class Registrations {
                 .param("r", residentIds).query(Registrations::map).list();
     }
 
+    /** Seat numbers in use and who (which target group) holds them: one query for the seat decision. */
+    public record Seats(List<Integer> numbers, Map<TargetGroup, Integer> byGroup) {
+    }
+
+    public Seats seats(long courseId) {
+        List<Integer> numbers = new java.util.ArrayList<>();
+        Map<TargetGroup, Integer> byGroup = new EnumMap<>(TargetGroup.class);
+        jdbc.sql("select seat_no, target_group from education_registration where course_id = :c and seat_no is not null")
+                .param("c", courseId).query(rs -> {
+                    numbers.add(rs.getInt(1));
+                    byGroup.merge(TargetGroup.valueOf(rs.getString(2)), 1, Integer::sum);
+                });
+        return new Seats(numbers, byGroup);
+    }
+
     /** Seats held (CONFIRMED + OFFERED) per target group. */
     public Map<TargetGroup, Integer> seatsHeldByGroup(long courseId) {
         Map<TargetGroup, Integer> m = new EnumMap<>(TargetGroup.class);
@@ -111,6 +136,11 @@ public class Registrations {
         }
         return jdbc.sql("select count(*) from education_registration where course_id = :c and status = 'WAITLISTED' and queue_no <= :q")
                 .param("c", r.courseId()).param("q", r.queueNo()).query(Integer.class).single();
+    }
+
+    public boolean hasWaitlist(long courseId) {
+        return jdbc.sql("select exists (select 1 from education_registration where course_id = :c and status = 'WAITLISTED')")
+                .param("c", courseId).query(Boolean.class).single();
     }
 
     public int maxQueue(long courseId) {
