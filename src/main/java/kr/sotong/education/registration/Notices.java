@@ -14,6 +14,10 @@ import org.springframework.stereotype.Component;
  * Messages to residents about their registrations: SMS to mobile numbers and, when given, e-mail — queued in the
  * platform outbox in the caller's transaction, each with an idempotency key so a retry never sends twice.
  * Bodies carry masked names only (the outbox stores bodies as they are).
+ * <p>
+ * SMS goes out through the messaging module: it contributes the platform's SMS/KakaoTalk transport (its gateway),
+ * so this port is the way to reach it. Messaging's own facade only serves its subscribers (people who opted in to
+ * district bulletins), which trainees are not; their numbers stay in this module, encrypted.
  */
 @Component
 public class Notices {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** 만족도 조사 after each course, answered once through the link sent to each trainee; results per course and instructor. */
-@Service
+@Service("educationSurveys")
 public class Surveys {
 
     private final JdbcClient jdbc;

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kr.sotong.bench.BenchApp;
+import kr.sotong.bench.Latencies;
 import kr.sotong.education.catalogue.Allocation;
 import kr.sotong.education.catalogue.Catalogue;
 import kr.sotong.education.catalogue.CourseDraft;
@@ -46,8 +47,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * {@code rate=0} is the closed loop (maximum pressure: 200 requests always in flight); {@code rate=N} sends N requests
  * per second from the same 200 clients (an open loop; latency counted from the scheduled send time, so queueing
  * behind a saturated server is included).
- * <pre>
- * </pre>
  */
 public final class SignUpRush {
 
@@ -62,7 +61,7 @@ public final class SignUpRush {
         System.out.printf("sign-up rush: %d attempts, %d clients, %d seats, warm-up %d, %s%n", attempts, clients, seats, warmup,
                 rate == 0 ? "closed loop (each client sends its next request when the previous answered)"
                         : "open loop at " + rate + " requests/s (latency from the scheduled send time)");
-        try (RunningApp app = RunningApp.start("sotong.education.sweep-interval=PT1H", "server.tomcat.threads.max=200",
+        try (BenchApp app = BenchApp.start("sotong.education.sweep-interval=PT1H", "server.tomcat.threads.max=200",
                 "spring.datasource.hikari.maximum-pool-size=40")) {
             String base = "http://127.0.0.1:" + app.port();
             String token = token(app, base);
@@ -97,13 +96,11 @@ public final class SignUpRush {
 
     record Result(long[] latenciesNs, long wallMs, AtomicInteger errors, List<String> bodies) {
         double percentile(int p) {
-            long[] sorted = latenciesNs.clone();
-            Arrays.sort(sorted);
-            if (sorted.length == 0) {
-                return 0;
+            Latencies l = new Latencies();
+            for (long v : latenciesNs) {
+                l.add(v);
             }
-            int i = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
-            return sorted[Math.max(0, i)] / 1e6;
+            return l.percentileMillis(p);
         }
     }
 
@@ -227,7 +224,7 @@ public final class SignUpRush {
         return ok ? 0 : 1;
     }
 
-    static long course(RunningApp app, String title, int seats, int weekOffset) {
+    static long course(BenchApp app, String title, int seats, int weekOffset) {
         Catalogue catalogue = app.bean(Catalogue.class);
         Venues venues = app.bean(Venues.class);
         Instant now = app.bean(Clock.class).instant();
@@ -242,7 +239,7 @@ public final class SignUpRush {
     }
 
     /** An EDUCATION staff account created for the run, and its bearer token from {@code POST /api/v1/auth/token}. */
-    static String token(RunningApp app, String base) throws Exception {
+    static String token(BenchApp app, String base) throws Exception {
         JdbcClient jdbc = app.bean(JdbcClient.class);
         String password = "Bench-" + java.util.UUID.randomUUID();
         long id = jdbc.sql("""
@@ -259,39 +256,6 @@ public final class SignUpRush {
             throw new IllegalStateException("no token: " + res.statusCode() + " " + res.body());
         }
         return m.group(1);
-    }
-
-    /**
-     * The real application, started like {@code kr.sotong.bench.BenchApp} (fresh SOTONG_HOME, free port) but with a
-     * random initial admin password: BenchApp's fixed "Bench-admin-2025" contains the user name "admin", which the
-     * password rules refuse, so BenchApp cannot start the app at the moment (reported to the lead).
-     */
-    record RunningApp(org.springframework.context.ConfigurableApplicationContext context) implements AutoCloseable {
-
-        static RunningApp start(String... properties) throws java.io.IOException {
-            java.nio.file.Path home = java.nio.file.Files.createTempDirectory("sotong-bench-");
-            List<String> args = new ArrayList<>(List.of("--sotong.home=" + home, "--server.port=0",
-                    "--sotong.security.admin-initial-password=Rush-" + java.util.UUID.randomUUID(), "--logging.level.root=WARN",
-                    "--logging.structured.format.file=", "--logging.file.name="));
-            for (String p : properties) {
-                args.add("--" + p);
-            }
-            return new RunningApp(org.springframework.boot.SpringApplication.run(kr.sotong.SotongApplication.class,
-                    args.toArray(String[]::new)));
-        }
-
-        <T> T bean(Class<T> type) {
-            return context.getBean(type);
-        }
-
-        int port() {
-            return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-        }
-
-        @Override
-        public void close() {
-            context.close();
-        }
     }
 
     static int arg(String[] args, String name, int def) {
