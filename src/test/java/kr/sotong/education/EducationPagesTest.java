@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -157,5 +158,46 @@ class EducationPagesTest {
         mvc.perform(get("/classes/counselling/" + slot)).andExpect(status().isOk());
         mvc.perform(get("/classes/claim/not-a-real-token-xxxxxxxxxxxx")).andExpect(status().isNotFound());
         mvc.perform(get("/classes/999999999")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void counsellingBookingAndQuizEntryProveThePhoneWithOneCode() throws Exception {
+        long room = jdbc.sql("select id from education_room where code = 'gc-general'").query(Long.class).single();
+        LocalDate day = LocalDate.now().plusDays(400 + (int) (Math.random() * 3000));
+        desk.createSlots(room, day, LocalTime.of(10, 0), LocalTime.of(10, 30), 30, "상담사");
+        long slot = desk.open().stream().filter(x -> x.startsAt().atZone(java.time.ZoneId.of("Asia/Seoul")).toLocalDate().equals(day))
+                .findFirst().orElseThrow().id();
+        String phone = EducationFixtures.phone();
+        MockHttpSession session = new MockHttpSession();
+        // first post: the code page, with the booking's topic carried along; nothing booked yet
+        mvc.perform(post("/classes/counselling/" + slot).session(session).with(csrf()).param("name", "박순자").param("phone", phone)
+                        .param("consent", "true").param("topic", "SMARTPHONE").param("detail", "사진 보내기"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("인증번호")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/classes/counselling/" + slot + "\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"SMARTPHONE\"")));
+        assertThat(desk.slot(slot).status()).isEqualTo(CounsellingDesk.Status.OPEN);
+        String code = outbox.lastCode(phone);
+        // a wrong code: the code page again with the error, still nothing booked
+        mvc.perform(post("/classes/counselling/" + slot).session(session).with(csrf()).param("name", "박순자").param("phone", phone)
+                        .param("consent", "true").param("topic", "SMARTPHONE").param("code", "000000".equals(code) ? "111111" : "000000"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("인증번호가 맞지 않습니다")));
+        assertThat(desk.slot(slot).status()).isEqualTo(CounsellingDesk.Status.OPEN);
+        mvc.perform(post("/classes/counselling/" + slot).session(session).with(csrf()).param("name", "박순자").param("phone", phone)
+                        .param("consent", "true").param("topic", "SMARTPHONE").param("detail", "사진 보내기").param("code", code))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("예약되었습니다")));
+        assertThat(desk.slot(slot).status()).isEqualTo(CounsellingDesk.Status.BOOKED);
+        // the same session enters the quiz without a second code
+        long quiz = quizzes.create("코드 한 번 경진대회", "금천구청 대강당", java.time.Instant.now().minusSeconds(60),
+                java.time.Instant.now().plusSeconds(3600));
+        int codesBefore = outbox.to(phone).size();
+        mvc.perform(post("/classes/quiz/" + quiz + "/enter").session(session).with(csrf()).param("name", "박순자").param("phone", phone)
+                        .param("consent", "true"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/classes/quiz/" + quiz + "/play"));
+        assertThat(outbox.to(phone)).hasSize(codesBefore);
+        assertThat(quizzes.participants(quiz)).hasSize(1);
+        // a new browser is asked for a code first, with the quiz's own button
+        mvc.perform(post("/classes/quiz/" + quiz + "/enter").session(new MockHttpSession()).with(csrf()).param("name", "박순자")
+                        .param("phone", phone).param("consent", "true"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("/classes/quiz/" + quiz + "/enter")));
     }
 }

@@ -81,20 +81,9 @@ class CounsellingPublicController {
             Applicant who = ClassesController.applicant(new ApplyForm(form.name(), form.phone(), form.email(),
                     TargetGroup.RESIDENT.name(), form.consent(), null));
             Topic t = topic(topic);
-            if (form.code() == null || form.code().isBlank()) {
-                if (!ResidentSession.verified(session, who.phone(), clock)) {
-                    model.addAttribute("sentTo", codes.issue(ClassesController.OTP_PURPOSE, who.phone().digits()).maskedDestination());
-                    return "education/public/counselling-code";
-                }
-            } else {
-                try {
-                    codes.verify(ClassesController.OTP_PURPOSE, who.phone().digits(), form.code());
-                } catch (DomainException e) {
-                    model.addAttribute("error", texts.error(e));
-                    model.addAttribute("sentTo", who.phone().masked());
-                    return "education/public/counselling-code";
-                }
-                ResidentSession.remember(session, who.phone(), clock, properties.residentSession());
+            if (!ResidentSession.prove(codes, texts, session, clock, properties.residentSession(), who.phone(), form.code(), model,
+                    "/classes/counselling/" + slotId, "edu.counselling.confirm")) {
+                return "education/public/code";
             }
             model.addAttribute("booked", desk.book(slotId, who, t, detail, Channel.ONLINE));
             return "education/public/counselling-done";

@@ -64,20 +64,9 @@ class QuizPublicController {
             limits.acquire("edu.quiz", request.getRemoteAddr(), properties.applyPerIp(), properties.applyWindow());
             Applicant who = ClassesController.applicant(new ApplyForm(form.name(), form.phone(), null, TargetGroup.RESIDENT.name(),
                     form.consent(), null));
-            if (form.code() == null || form.code().isBlank()) {
-                if (!ResidentSession.verified(session, who.phone(), clock)) {
-                    model.addAttribute("sentTo", codes.issue(ClassesController.OTP_PURPOSE, who.phone().digits()).maskedDestination());
-                    return "education/public/quiz-code";
-                }
-            } else {
-                try {
-                    codes.verify(ClassesController.OTP_PURPOSE, who.phone().digits(), form.code());
-                } catch (DomainException e) {
-                    model.addAttribute("error", texts.error(e));
-                    model.addAttribute("sentTo", who.phone().masked());
-                    return "education/public/quiz-code";
-                }
-                ResidentSession.remember(session, who.phone(), clock, properties.residentSession());
+            if (!ResidentSession.prove(codes, texts, session, clock, properties.residentSession(), who.phone(), form.code(), model,
+                    "/classes/quiz/" + quizId + "/enter", "edu.quiz.enter.submit")) {
+                return "education/public/code";
             }
             QuizMaster.Participant p = quizzes.register(quizId, who, Channel.ONLINE);
             remember(session, quizId, p.id());

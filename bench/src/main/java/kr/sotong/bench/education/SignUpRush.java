@@ -61,6 +61,7 @@ public final class SignUpRush {
         System.out.printf("sign-up rush: %d attempts, %d clients, %d seats, warm-up %d, %s%n", attempts, clients, seats, warmup,
                 rate == 0 ? "closed loop (each client sends its next request when the previous answered)"
                         : "open loop at " + rate + " requests/s (latency from the scheduled send time)");
+        int exitCode;
         try (BenchApp app = BenchApp.start("sotong.education.sweep-interval=PT1H", "server.tomcat.threads.max=200",
                 "spring.datasource.hikari.maximum-pool-size=40")) {
             String base = "http://127.0.0.1:" + app.port();
@@ -88,10 +89,10 @@ public final class SignUpRush {
                     anchor.percentile(99));
             System.out.printf("| HTTP errors | %d |%n", r.errors.get());
             System.out.printf("| invariant failures | %d |%n", failures);
-            if (failures > 0 || r.errors.get() > 0) {
-                System.exit(1);
-            }
+            exitCode = failures > 0 || r.errors.get() > 0 ? 1 : 0;
         }
+        // the HTTP client's and the clients' thread pools are not daemons: end the JVM once the app is closed
+        System.exit(exitCode);
     }
 
     record Result(long[] latenciesNs, long wallMs, AtomicInteger errors, List<String> bodies) {
