@@ -80,39 +80,38 @@ public class Courses {
     }
 
     public long insert(CourseDraft d, String seedHash, String seedEnc, Instant now, String actor) {
-        long id = jdbc.sql("""
+        long id = draft(jdbc.sql("""
                         insert into education_course (title, kind, category_code, level_code, room_id, instructor, summary,
                             target_groups, capacity, allocation, opens_at, closes_at, claim_hours, completion_percent,
                             lottery_seed_hash, lottery_seed_enc, created_at, created_by)
                         values (:title, :kind, :cat, :level, :room, :instructor, :summary, :groups, :capacity, :allocation,
-                            :opens, :closes, :claim, :completion, :hash, :enc, :now, :actor) returning id""")
-                .param("title", d.title()).param("kind", d.kind().name()).param("cat", d.categoryCode())
-                .param("level", d.levelCode()).param("room", d.roomId()).param("instructor", d.instructor())
-                .param("summary", d.summary()).param("groups", TargetGroup.toCsv(d.targetGroups()))
-                .param("capacity", d.capacity()).param("allocation", d.allocation().name())
-                .param("opens", Timestamp.from(d.opensAt())).param("closes", Timestamp.from(d.closesAt()))
-                .param("claim", d.claimHours()).param("completion", d.completionPercent()).param("hash", seedHash)
-                .param("enc", seedEnc).param("now", Timestamp.from(now)).param("actor", actor).query(Long.class).single();
+                            :opens, :closes, :claim, :completion, :hash, :enc, :now, :actor) returning id"""), d, seedHash, seedEnc)
+                .param("now", Timestamp.from(now)).param("actor", actor).query(Long.class).single();
         replaceQuotas(id, d.quotas());
         return id;
     }
 
     public void update(long id, CourseDraft d, String seedHash, String seedEnc) {
-        jdbc.sql("""
+        draft(jdbc.sql("""
                         update education_course set title = :title, kind = :kind, category_code = :cat, level_code = :level,
                             room_id = :room, instructor = :instructor, summary = :summary, target_groups = :groups,
                             capacity = :capacity, allocation = :allocation, opens_at = :opens, closes_at = :closes,
                             claim_hours = :claim, completion_percent = :completion, lottery_seed_hash = :hash,
                             lottery_seed_enc = :enc
-                         where id = :id""")
-                .param("title", d.title()).param("kind", d.kind().name()).param("cat", d.categoryCode())
+                         where id = :id"""), d, seedHash, seedEnc)
+                .param("id", id).update();
+        replaceQuotas(id, d.quotas());
+    }
+
+    /** Binds a course draft's columns (shared by insert and update). */
+    private static JdbcClient.StatementSpec draft(JdbcClient.StatementSpec st, CourseDraft d, String seedHash, String seedEnc) {
+        return st.param("title", d.title()).param("kind", d.kind().name()).param("cat", d.categoryCode())
                 .param("level", d.levelCode()).param("room", d.roomId()).param("instructor", d.instructor())
                 .param("summary", d.summary()).param("groups", TargetGroup.toCsv(d.targetGroups()))
                 .param("capacity", d.capacity()).param("allocation", d.allocation().name())
                 .param("opens", Timestamp.from(d.opensAt())).param("closes", Timestamp.from(d.closesAt()))
                 .param("claim", d.claimHours()).param("completion", d.completionPercent()).param("hash", seedHash)
-                .param("enc", seedEnc).param("id", id).update();
-        replaceQuotas(id, d.quotas());
+                .param("enc", seedEnc);
     }
 
     public void replaceQuotas(long courseId, Map<TargetGroup, Integer> quotas) {
