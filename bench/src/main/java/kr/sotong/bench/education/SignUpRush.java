@@ -1,0 +1,270 @@
+package kr.sotong.bench.education;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kr.sotong.bench.BenchApp;
+import kr.sotong.bench.Latencies;
+import kr.sotong.education.catalogue.Allocation;
+import kr.sotong.education.catalogue.Catalogue;
+import kr.sotong.education.catalogue.CourseDraft;
+import kr.sotong.education.catalogue.CourseKind;
+import kr.sotong.education.catalogue.TargetGroup;
+import kr.sotong.education.catalogue.Venues;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The sign-up rush: {@code attempts} registrations over HTTP ({@code POST /api/v1/education/courses/{id}/registrations}
+ * with a bearer token, as the call-centre tool would) from {@code clients} concurrent clients on loopback, against a
+ * {@code seats}-seat first-come course, on the real application (embedded PostgreSQL, fsync on). Each client sends
+ * its requests one after another (closed loop), so the load is bounded by the number of clients.
+ * <p>
+ * Checks afterwards, from the database: exactly {@code seats} confirmed with seats 1..n, the rest waitlisted, the
+ * confirmed are the first arrivals, the waitlist order equals the arrival order, every waitlisted client was told
+ * its place (= arrival − seats), 0 oversold. Reports latency percentiles; the anchor is {@code GET /actuator/health}
+ * at the same concurrency in the same run (the HTTP + security floor of this machine at that moment).
+ * <pre>
+ *   bench/run kr.sotong.bench.education.SignUpRush [attempts=2000] [clients=200] [seats=16] [warmup=600] [rate=0]
+ * </pre>
+ * {@code rate=0} is the closed loop (maximum pressure: 200 requests always in flight); {@code rate=N} sends N requests
+ * per second from the same 200 clients (an open loop; latency counted from the scheduled send time, so queueing
+ * behind a saturated server is included).
+ */
+public final class SignUpRush {
+
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
+    public static void main(String[] args) throws Exception {
+        int attempts = arg(args, "attempts", 2000);
+        int clients = arg(args, "clients", 200);
+        int seats = arg(args, "seats", 16);
+        int warmup = arg(args, "warmup", 600);
+        int rate = arg(args, "rate", 0);
+        System.out.printf("sign-up rush: %d attempts, %d clients, %d seats, warm-up %d, %s%n", attempts, clients, seats, warmup,
+                rate == 0 ? "closed loop (each client sends its next request when the previous answered)"
+                        : "open loop at " + rate + " requests/s (latency from the scheduled send time)");
+        int exitCode;
+        try (BenchApp app = BenchApp.start("sotong.education.sweep-interval=PT1H", "server.tomcat.threads.max=200",
+                "spring.datasource.hikari.maximum-pool-size=40")) {
+            String base = "http://127.0.0.1:" + app.port();
+            String token = token(app, base);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                    .executor(Executors.newFixedThreadPool(8)).build();
+            if (warmup > 0) {
+                long warm = course(app, "워밍업 과정", seats, 0);
+                Result w = rush(http, base, token, warm, warmup, Math.min(clients, 50), 1, 0);
+                System.out.printf("warm-up: %d requests, p99 %.1f ms%n", warmup, w.percentile(99));
+                rushHealth(http, base, Math.min(clients, 50), warmup);
+            }
+            long course = course(app, "스마트폰 입문 (부하 시험)", seats, 1);
+            Result anchor = rushHealth(http, base, clients, attempts);
+            Result r = rush(http, base, token, course, attempts, clients, 2, rate);
+            int failures = verify(app.bean(JdbcClient.class), course, seats, attempts, r);
+            System.out.println();
+            System.out.println("| measure | value |");
+            System.out.println("|---|---|");
+            System.out.printf("| sign-ups | %d over HTTP from %d clients, %d-seat course |%n", attempts, clients, seats);
+            System.out.printf("| wall time | %.2f s (%.0f req/s) |%n", r.wallMs / 1000.0, attempts * 1000.0 / r.wallMs);
+            System.out.printf("| latency p50 / p90 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n", r.percentile(50), r.percentile(90),
+                    r.percentile(99), r.percentile(100));
+            System.out.printf("| anchor GET /actuator/health p50 / p99 (same concurrency) | %.1f / %.1f ms |%n", anchor.percentile(50),
+                    anchor.percentile(99));
+            System.out.printf("| HTTP errors | %d |%n", r.errors.get());
+            System.out.printf("| invariant failures | %d |%n", failures);
+            exitCode = failures > 0 || r.errors.get() > 0 ? 1 : 0;
+        }
+        // the HTTP client's and the clients' thread pools are not daemons: end the JVM once the app is closed
+        System.exit(exitCode);
+    }
+
+    record Result(long[] latenciesNs, long wallMs, AtomicInteger errors, List<String> bodies) {
+        double percentile(int p) {
+            Latencies l = new Latencies();
+            for (long v : latenciesNs) {
+                l.add(v);
+            }
+            return l.percentileMillis(p);
+        }
+    }
+
+    static Result rush(HttpClient http, String base, String token, long course, int attempts, int clients, int phonePrefix,
+                       int rate) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long[] lat = new long[attempts];
+        List<String> bodies = new ArrayList<>(java.util.Collections.nCopies(attempts, ""));
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> fs = new ArrayList<>();
+        long[] epoch = new long[1];
+        for (int c = 0; c < clients; c++) {
+            fs.add(pool.submit(() -> {
+                start.await();
+                for (int i = next.getAndIncrement(); i < attempts; i = next.getAndIncrement()) {
+                    long scheduled = rate == 0 ? 0 : epoch[0] + (long) (i * 1e9 / rate);
+                    if (rate > 0) {
+                        long wait = scheduled - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                    }
+                    String phone = String.format("010%d%07d", phonePrefix, i);
+                    String body = "{\"name\":\"부하시험\",\"phone\":\"" + phone + "\",\"targetGroup\":\"SENIOR_65\",\"channel\":\"PHONE\"}";
+                    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/education/courses/" + course + "/registrations"))
+                            .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    long t0 = rate == 0 ? System.nanoTime() : scheduled;
+                    HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+                    lat[i] = System.nanoTime() - t0;
+                    bodies.set(i, res.body());
+                    if (res.statusCode() != 201) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        long w0 = System.nanoTime();
+        epoch[0] = w0;
+        start.countDown();
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        long wall = (System.nanoTime() - w0) / 1_000_000;
+        pool.shutdown();
+        return new Result(lat, wall, errors, bodies);
+    }
+
+    static Result rushHealth(HttpClient http, String base, int clients, int requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long[] lat = new long[requests];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        List<Future<?>> fs = new ArrayList<>();
+        long w0 = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            fs.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    lat[i] = System.nanoTime() - t0;
+                    if (res.statusCode() != 200) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+        return new Result(lat, (System.nanoTime() - w0) / 1_000_000, errors, List.of());
+    }
+
+    static int verify(JdbcClient jdbc, long course, int seats, int attempts, Result r) {
+        int failures = 0;
+        record Row(long id, int arrival, String status, Integer seat, Integer queue) {
+        }
+        List<Row> rows = jdbc.sql("select id, arrival_no, status, seat_no, queue_no from education_registration where course_id = :c order by arrival_no")
+                .param("c", course).query((rs, i) -> new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), (Integer) rs.getObject(4),
+                        (Integer) rs.getObject(5))).list();
+        long confirmed = rows.stream().filter(x -> x.status().equals("CONFIRMED")).count();
+        long waitlisted = rows.stream().filter(x -> x.status().equals("WAITLISTED")).count();
+        long seated = rows.stream().filter(x -> x.seat() != null).count();
+        failures += check("registrations stored = attempts", rows.size() == attempts, rows.size() + " / " + attempts);
+        failures += check("exactly " + seats + " confirmed", confirmed == seats, String.valueOf(confirmed));
+        failures += check("oversold = 0", seated <= seats, "seated " + seated);
+        failures += check("rest waitlisted", waitlisted == attempts - seats, String.valueOf(waitlisted));
+        failures += check("seat numbers 1.." + seats, rows.stream().filter(x -> x.seat() != null).map(Row::seat).sorted().toList()
+                .equals(java.util.stream.IntStream.rangeClosed(1, seats).boxed().toList()), "");
+        failures += check("first arrivals confirmed", rows.stream().limit(seats).allMatch(x -> x.status().equals("CONFIRMED")), "");
+        List<Row> waiting = rows.stream().filter(x -> x.status().equals("WAITLISTED")).toList();
+        failures += check("waitlist order = arrival order", waiting.stream().map(Row::queue).toList()
+                .equals(waiting.stream().map(x -> x.arrival()).toList()), "");
+        Map<Long, Integer> arrivalById = new java.util.HashMap<>();
+        rows.forEach(x -> arrivalById.put(x.id(), x.arrival()));
+        Pattern p = Pattern.compile("\"registrationId\":(\\d+).*\"waitlistPosition\":(\\d+)");
+        int told = 0;
+        int wrong = 0;
+        for (String body : r.bodies()) {
+            Matcher m = p.matcher(body);
+            if (m.find() && body.contains("WAITLISTED")) {
+                told++;
+                if (Integer.parseInt(m.group(2)) != arrivalById.get(Long.parseLong(m.group(1))) - seats) {
+                    wrong++;
+                }
+            }
+        }
+        failures += check("each waitlisted client told place = arrival - seats", told == attempts - seats && wrong == 0,
+                told + " told, " + wrong + " wrong");
+        return failures;
+    }
+
+    static int check(String what, boolean ok, String detail) {
+        System.out.printf("  [%s] %s %s%n", ok ? "ok" : "FAIL", what, detail);
+        return ok ? 0 : 1;
+    }
+
+    static long course(BenchApp app, String title, int seats, int weekOffset) {
+        Catalogue catalogue = app.bean(Catalogue.class);
+        Venues venues = app.bean(Venues.class);
+        Instant now = app.bean(Clock.class).instant();
+        long room = venues.roomByCode("gc-general").orElseThrow().id();
+        long id = catalogue.createCourse(new CourseDraft(title, CourseKind.REGULAR, "SMARTPHONE", "INTRO", room, "강사", null,
+                EnumSet.allOf(TargetGroup.class), Map.of(), seats, Allocation.FIRST_COME, now.minus(Duration.ofMinutes(5)),
+                now.plus(Duration.ofDays(1)), 24, 80));
+        LocalDateTime first = LocalDateTime.now(SEOUL).toLocalDate().plusDays(14 + 7L * weekOffset).atTime(10, 0);
+        catalogue.addSession(id, first.toLocalDate(), first.toLocalTime(), first.toLocalTime().plusHours(2), "1회차", null);
+        catalogue.publish(id);
+        return id;
+    }
+
+    /** An EDUCATION staff account created for the run, and its bearer token from {@code POST /api/v1/auth/token}. */
+    static String token(BenchApp app, String base) throws Exception {
+        JdbcClient jdbc = app.bean(JdbcClient.class);
+        String password = "Bench-" + java.util.UUID.randomUUID();
+        long id = jdbc.sql("""
+                        insert into platform_account (username, display_name, email, password_hash, enabled, must_change_password)
+                        values ('bench-edu', '부하 시험', 'bench@localhost', :p, true, false) returning id""")
+                .param("p", app.bean(PasswordEncoder.class).encode(password)).query(Long.class).single();
+        jdbc.sql("insert into platform_account_role (account_id, role) values (:a, 'EDUCATION')").param("a", id).update();
+        HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bench-edu\",\"password\":\"" + password + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(res.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no token: " + res.statusCode() + " " + res.body());
+        }
+        return m.group(1);
+    }
+
+    static int arg(String[] args, String name, int def) {
+        for (String a : args) {
+            if (a.startsWith(name + "=")) {
+                return Integer.parseInt(a.substring(name.length() + 1));
+            }
+        }
+        return def;
+    }
+}

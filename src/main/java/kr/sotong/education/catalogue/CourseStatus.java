@@ -1,0 +1,5 @@
+package kr.sotong.education.catalogue;
+
+public enum CourseStatus {
+    DRAFT, PUBLISHED, CANCELLED, FINISHED
+}
