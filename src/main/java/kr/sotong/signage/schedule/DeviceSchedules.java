@@ -1,0 +1,129 @@
+package kr.sotong.signage.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import kr.sotong.signage.config.SignageProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Every device's schedule for the player API, cached in memory. The cache holds the snapshot of the
+ * current schedule version and, per device, the document of the current window; a conditional GET
+ * costs a map lookup and an ETag comparison. The window runs from today's midnight (Asia/Seoul) for two
+ * days, so it always covers at least the next 24 hours and changes once a day.
+ */
+@Component
+public class DeviceSchedules {
+
+    private record Cached(long version, LocalDate day, ScheduleDocument doc) {
+    }
+
+    private final ScheduleSnapshots snapshots;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final int pollSeconds;
+    private final int heartbeatSeconds;
+    private final AtomicReference<ScheduleSnapshot> snapshot = new AtomicReference<>();
+    private final Map<Long, Cached> perDevice = new ConcurrentHashMap<>();
+    private final Map<String, ScheduleDocument> shared = new ConcurrentHashMap<>();
+    private final Object loadLock = new Object();
+
+    public DeviceSchedules(ScheduleSnapshots snapshots, ApplicationEventPublisher events, ObjectMapper json, Clock clock,
+                           SignageProperties properties) {
+        this.snapshots = snapshots;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+        this.pollSeconds = (int) properties.pollInterval().toSeconds();
+        this.heartbeatSeconds = (int) properties.heartbeatInterval().toSeconds();
+    }
+
+    public ScheduleSnapshot snapshot() {
+        ScheduleSnapshot s = snapshot.get();
+        if (s == null) {
+            synchronized (loadLock) {
+                s = snapshot.get();
+                if (s == null) {
+                    s = snapshots.load();
+                    snapshot.set(s);
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Reloads the snapshot when the stored schedule version moved on and tells listeners.
+     *
+     * @param knownVersion the version now in the database
+     */
+    public void refresh(long knownVersion) {
+        ScheduleSnapshot current = snapshot.get();
+        if (current != null && current.version() >= knownVersion) {
+            return;
+        }
+        ScheduleSnapshot fresh;
+        synchronized (loadLock) {
+            current = snapshot.get();
+            if (current != null && current.version() >= knownVersion) {
+                return;
+            }
+            fresh = snapshots.load();
+            snapshot.set(fresh);
+            shared.clear();
+        }
+        events.publishEvent(new SchedulesRefreshed(fresh.version()));
+    }
+
+    public long version() {
+        return snapshot().version();
+    }
+
+    /** The device's current schedule document; empty for unknown or retired devices. */
+    public Optional<ScheduleDocument> forDevice(long deviceId) {
+        ScheduleSnapshot s = snapshot();
+        DeviceProfile profile = s.devices().get(deviceId);
+        if (profile == null) {
+            return Optional.empty();
+        }
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ScheduleResolver.ZONE);
+        Cached c = perDevice.get(deviceId);
+        if (c != null && c.version() == s.version() && c.day().equals(day)) {
+            return Optional.of(c.doc());
+        }
+        Instant from = day.atStartOfDay(ScheduleResolver.ZONE).toInstant();
+        Instant to = day.plusDays(2).atStartOfDay(ScheduleResolver.ZONE).toInstant();
+        List<Segment> timeline = ScheduleResolver.timeline(profile, s.index().candidates(profile), from, to);
+        ScheduleDocument doc = ScheduleDocuments.build(timeline, s.content(), from, to, pollSeconds, heartbeatSeconds, json);
+        ScheduleDocument sharedDoc = shared.computeIfAbsent(doc.etag(), k -> doc);
+        perDevice.put(deviceId, new Cached(s.version(), day, sharedDoc));
+        return Optional.of(sharedDoc);
+    }
+
+    /** The device's effective playlist at an instant (for staff). */
+    public Optional<Resolution> resolve(long deviceId, Instant at) {
+        ScheduleSnapshot s = snapshot();
+        DeviceProfile profile = s.devices().get(deviceId);
+        return profile == null ? Optional.empty()
+                : Optional.of(ScheduleResolver.resolve(profile, s.index().candidates(profile), at));
+    }
+
+    /** The device's timeline over [from, to) (for staff). */
+    public List<Segment> timeline(long deviceId, Instant from, Instant to) {
+        ScheduleSnapshot s = snapshot();
+        DeviceProfile profile = s.devices().get(deviceId);
+        return profile == null ? List.of() : ScheduleResolver.timeline(profile, s.index().candidates(profile), from, to);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}
