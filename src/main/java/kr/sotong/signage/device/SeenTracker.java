@@ -1,6 +1,5 @@
 package kr.sotong.signage.device;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,8 @@ public class SeenTracker {
         pending.merge(deviceId, at, (a, b) -> a.isAfter(b) ? a : b);
     }
 
+    /** Every 10 s; not on shutdown (a last-seen a few seconds old is harmless, a hung shutdown is not). */
     @Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT10S")
-    @PreDestroy
     public void flush() {
         if (pending.isEmpty()) {
             return;

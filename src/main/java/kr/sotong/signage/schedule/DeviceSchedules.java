@@ -35,10 +35,13 @@ public class DeviceSchedules {
     private final Map<Long, Cached> perDevice = new ConcurrentHashMap<>();
     private final Map<String, ScheduleDocument> shared = new ConcurrentHashMap<>();
     private final Object loadLock = new Object();
+    private final java.util.concurrent.atomic.AtomicBoolean stale = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ScheduleChanges changes;
 
-    public DeviceSchedules(ScheduleSnapshots snapshots, ApplicationEventPublisher events, ObjectMapper json, Clock clock,
-                           SignageProperties properties) {
+    public DeviceSchedules(ScheduleSnapshots snapshots, ScheduleChanges changes, ApplicationEventPublisher events,
+                           ObjectMapper json, Clock clock, SignageProperties properties) {
         this.snapshots = snapshots;
+        this.changes = changes;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -46,7 +49,15 @@ public class DeviceSchedules {
         this.heartbeatSeconds = (int) properties.heartbeatInterval().toSeconds();
     }
 
+    /** This node committed a change: the next reader reloads (read-your-writes), listeners are told then. */
+    void markStale() {
+        stale.set(true);
+    }
+
     public ScheduleSnapshot snapshot() {
+        if (stale.getAndSet(false)) {
+            refresh(changes.currentVersion());
+        }
         ScheduleSnapshot s = snapshot.get();
         if (s == null) {
             synchronized (loadLock) {

@@ -58,6 +58,12 @@ public class Programming {
         return playlists.require(id);
     }
 
+    @PreAuthorize(SignageAccess.READ)
+    @Transactional(readOnly = true)
+    public List<String> playlistNamesContaining(long contentId) {
+        return playlists.namesContaining(contentId);
+    }
+
     @PreAuthorize(SignageAccess.EDIT)
     @Transactional
     public Playlist createPlaylist(String name, Layout layout, String description) {

@@ -13,8 +13,9 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps this node's schedules current: right after a local commit that changed schedules (coalescing a
- * burst of changes into one reload 100 ms later) and by polling the shared version every
+ * Keeps this node's schedules current: a local commit that changed schedules marks the cache stale, so
+ * the next reader reloads it, and a reload follows 100 ms later anyway (a burst of changes coalesces
+ * into one) so that connected players hear of it; changes made on other nodes are found by polling the shared version every
  * {@code sotong.signage.version-poll-interval} for changes made on other nodes.
  */
 @Component
@@ -38,6 +39,7 @@ class ScheduleRefresher {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onChange(ScheduleChanged event) {
+        schedules.markStale();
         if (pending.compareAndSet(false, true)) {
             debouncer.schedule(this::run, 100, TimeUnit.MILLISECONDS);
         }
@@ -45,7 +47,11 @@ class ScheduleRefresher {
 
     private void run() {
         pending.set(false);
-        refreshNow();
+        try {
+            schedules.snapshot(); // reloads if still stale and tells listeners
+        } catch (RuntimeException e) {
+            log.warn("signage: schedule refresh failed: {}", e.toString());
+        }
     }
 
     @Scheduled(fixedDelayString = "${sotong.signage.version-poll-interval:2s}", initialDelayString = "5s")
