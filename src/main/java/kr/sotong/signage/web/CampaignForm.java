@@ -24,7 +24,7 @@ import org.springframework.util.MultiValueMap;
  * The campaign form as typed: up to {@link #DAYPART_ROWS} daypart rows ({@code dp0Days}, {@code dp0Start},
  * {@code dp0End} …), targets as checkboxes and comma-separated names and device codes.
  */
-final class CampaignForm {
+public final class CampaignForm {
 
     static final int DAYPART_ROWS = 3;
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
@@ -63,25 +63,26 @@ final class CampaignForm {
         v.add("targetDevices", String.join(", ", c.targets().devices().stream().sorted().map(deviceCode).toList()));
         for (int i = 0; i < c.dayparts().size() && i < DAYPART_ROWS; i++) {
             Daypart d = c.dayparts().get(i);
-            d.days().forEach(day -> v.add("dp" + i + "Days", day.name()));
+            String row = "dp" + i;
+            d.days().forEach(day -> v.add(row + "Days", day.name()));
             v.add("dp" + i + "Start", HM.format(d.start()));
             v.add("dp" + i + "End", d.end().equals(LocalTime.MIDNIGHT) && !d.wholeDay() ? "24:00" : HM.format(d.end()));
         }
         return new CampaignForm(v);
     }
 
-    String get(String name) {
+    public String get(String name) {
         String s = values.getFirst(name);
         return s == null ? "" : s;
     }
 
-    boolean has(String name, String value) {
+    public boolean has(String name, String value) {
         List<String> list = values.get(name);
         return list != null && list.contains(value);
     }
 
     /** For templates: is the day checked in the row. */
-    boolean day(int row, String day) {
+    public boolean day(int row, String day) {
         return has("dp" + row + "Days", day);
     }
 

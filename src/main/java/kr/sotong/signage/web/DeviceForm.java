@@ -7,7 +7,7 @@ import kr.sotong.signage.device.DeviceKind;
 import kr.sotong.signage.device.Orientation;
 
 /** The device form as typed (strings; parsed with Korean messages). */
-record DeviceForm(String code, String name, String kind, String building, String place, String dong, String orientation,
+public record DeviceForm(String code, String name, String kind, String building, String place, String dong, String orientation,
                   String width, String height, String groups, String tags, String note) {
 
     /** 금천구 행정동. */

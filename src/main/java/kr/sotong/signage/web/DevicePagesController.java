@@ -58,7 +58,7 @@ class DevicePagesController {
     }
 
     /** A row of the fleet table: the work plan's target against registered, paired and online devices. */
-    record FleetRow(DeviceKind kind, int planned, long registered, long paired, long online) {
+    public record FleetRow(DeviceKind kind, int planned, long registered, long paired, long online) {
     }
 
     static List<FleetRow> fleet(DeviceRegistry registry) {
@@ -157,10 +157,6 @@ class DevicePagesController {
             model.addAttribute("deviceCode", deviceCode);
             return "signage/device-pair";
         }
-    }
-
-    /** A row of the device's timeline for staff. */
-    record TimelineRow(Instant from, Instant to, Resolution resolution) {
     }
 
     @GetMapping("/{id}")

@@ -59,7 +59,7 @@ class PlaylistPagesController {
     }
 
     /** An entry of the playlist with its content item. */
-    record Line(int index, Playlist.Entry entry, ContentItem content) {
+    public record Line(int index, Playlist.Entry entry, ContentItem content) {
     }
 
     @GetMapping("/{id}")
