@@ -115,7 +115,7 @@ public class ContentLibrary {
         attach(c, f, facts);
         items.insert(c);
         audit.record("signage.content.upload", "SignageContent", c.id(), c.kind().label() + " '" + c.title() + "' 등록 ("
-                + f.mediaType() + ", " + facts.width() + "×" + facts.height() + ")");
+                + facts.mediaType() + ", " + facts.width() + "×" + facts.height() + ")");
         return c;
     }
 
@@ -335,7 +335,7 @@ public class ContentLibrary {
 
     private static void attach(ContentItem c, StoredFile f, MediaInspector.MediaFacts facts) {
         c.fileSha256 = f.sha256();
-        c.mediaType = f.mediaType();
+        c.mediaType = facts.mediaType();
         c.sizeBytes = f.size();
         c.width = facts.width();
         c.height = facts.height();

@@ -28,14 +28,22 @@ import org.springframework.stereotype.Component;
 public class MediaInspector {
 
     public static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
-    public static final Set<String> VIDEO_TYPES = Set.of("video/mp4", "video/x-m4v");
+    /** What content sniffing calls ISO media files (ffmpeg's MP4s often come out as QuickTime). */
+    public static final Set<String> VIDEO_TYPES = Set.of("video/mp4", "video/x-m4v", "video/quicktime");
+    /** ftyp brands of MP4 files that browsers play. */
+    static final Set<String> MP4_BRANDS = Set.of("isom", "iso2", "iso3", "iso4", "iso5", "iso6", "mp41", "mp42", "avc1", "M4V",
+            "M4VH", "dash", "mmp4", "MSNV");
     public static final int MIN_SIDE = 160;
     public static final int MAX_SIDE = 8192;
     public static final long MAX_PIXELS = 40_000_000L;
     public static final long MIN_VIDEO_MS = 1000;
 
-    /** What the check found. */
-    public record MediaFacts(ContentKind kind, int width, int height, Long durationMs, String note) {
+    /**
+     * What the check found.
+     *
+     * @param mediaType the type to serve the file as (an MP4 sniffed as QuickTime is served as video/mp4)
+     */
+    public record MediaFacts(ContentKind kind, String mediaType, int width, int height, Long durationMs, String note) {
     }
 
     private final SignageProperties properties;
@@ -64,8 +72,8 @@ public class MediaInspector {
                     "사이니지에 올릴 수 없는 형식입니다: " + file.originalName() + " (내용상 " + file.mediaType()
                             + "). JPEG·PNG·WebP 이미지나 MP4 영상을 올리세요.", file.originalName(), file.mediaType());
         }
-        String note = mislabel(file.originalName(), type);
-        return note == null ? facts : new MediaFacts(facts.kind(), facts.width(), facts.height(), facts.durationMs(), note);
+        String note = join(facts.note(), mislabel(file.originalName(), facts.mediaType()));
+        return new MediaFacts(facts.kind(), facts.mediaType(), facts.width(), facts.height(), facts.durationMs(), note);
     }
 
     private MediaFacts image(String type, Path path) {
@@ -81,7 +89,7 @@ public class MediaInspector {
             w = size[0];
             h = size[1];
         }
-        return new MediaFacts(ContentKind.IMAGE, w, h, null, null);
+        return new MediaFacts(ContentKind.IMAGE, type, w, h, null, null);
     }
 
     /** Header size, a size check before any pixel is decoded, then a sub-sampled decode. */
@@ -153,7 +161,9 @@ public class MediaInspector {
             throw new DomainException("signage.content.video-too-long",
                     "영상이 너무 깁니다: " + (f.durationMs() / 1000) + "초 (최대 " + properties.maxVideoDuration().toMinutes() + "분)");
         }
-        return new MediaFacts(ContentKind.VIDEO, f.width(), f.height(), f.durationMs(), null);
+        boolean mp4 = f.brands().stream().anyMatch(MP4_BRANDS::contains);
+        return new MediaFacts(ContentKind.VIDEO, mp4 ? "video/mp4" : "video/quicktime", f.width(), f.height(), f.durationMs(),
+                mp4 ? null : "QuickTime(.mov) 영상입니다. 일부 플레이어에서 재생되지 않을 수 있어 MP4로 변환을 권장합니다.");
     }
 
     private static void checkSize(int w, int h) {
@@ -165,6 +175,10 @@ public class MediaInspector {
             throw new DomainException("signage.content.too-big",
                     "해상도가 너무 높습니다: " + w + "×" + h + " (가로·세로 " + MAX_SIDE + "픽셀, 4천만 화소 이하)");
         }
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + " " + b;
     }
 
     private static DomainException corrupt(String reason) {
@@ -185,6 +199,7 @@ public class MediaInspector {
             case "image/jpeg" -> Set.of("jpg", "jpeg", "jpe", "jfif");
             case "image/png" -> Set.of("png");
             case "image/webp" -> Set.of("webp");
+            case "video/quicktime" -> Set.of("mov", "qt");
             default -> Set.of("mp4", "m4v");
         };
         return expected.contains(ext) ? null

@@ -17,7 +17,8 @@ final class Mp4Probe {
 
     static final long MAX_MOOV = 32L * 1024 * 1024;
 
-    record Facts(long durationMs, int width, int height, boolean hasVideo, boolean hasAudio) {
+    /** @param brands the major and compatible brands of {@code ftyp} (e.g. isom, mp42, qt) */
+    record Facts(long durationMs, int width, int height, boolean hasVideo, boolean hasAudio, java.util.Set<String> brands) {
     }
 
     static final class Corrupt extends Exception {
@@ -36,6 +37,7 @@ final class Mp4Probe {
             boolean first = true;
             boolean mdat = false;
             ByteBuffer moov = null;
+            java.util.Set<String> brands = new java.util.LinkedHashSet<>();
             int boxes = 0;
             while (pos < size) {
                 if (++boxes > 10_000) {
@@ -68,6 +70,17 @@ final class Mp4Probe {
                         throw new Corrupt("MP4 파일의 첫 부분(ftyp)이 없습니다");
                     }
                     first = false;
+                    long body = Math.min(boxSize - header, 256);
+                    ByteBuffer f = ByteBuffer.allocate((int) body);
+                    readFully(ch, f, pos + header);
+                    f.flip();
+                    if (f.remaining() >= 8) {
+                        brands.add(fourCC(f.getInt()).strip());
+                        f.getInt(); // minor version
+                        while (f.remaining() >= 4) {
+                            brands.add(fourCC(f.getInt()).strip());
+                        }
+                    }
                 }
                 if (type.equals("mdat")) {
                     mdat = true;
@@ -91,7 +104,8 @@ final class Mp4Probe {
             if (!mdat) {
                 throw new Corrupt("영상 데이터(mdat)가 없습니다");
             }
-            return parseMoov(moov);
+            Facts f = parseMoov(moov);
+            return new Facts(f.durationMs(), f.width(), f.height(), f.hasVideo(), f.hasAudio(), brands);
         }
     }
 
@@ -137,7 +151,7 @@ final class Mp4Probe {
         if (duration > Long.MAX_VALUE / 1000) {
             throw new Corrupt("영상 길이 정보가 잘못되었습니다");
         }
-        return new Facts(duration * 1000 / timescale, width, height, video, audio);
+        return new Facts(duration * 1000 / timescale, width, height, video, audio, java.util.Set.of());
     }
 
     private record Track(String handler, int width, int height) {

@@ -161,8 +161,8 @@ public class Devices {
 
     /** Paired, active devices silent since before {@code silentSince} that were not yet alerted. */
     public List<Device> silentUnalerted(Instant silentSince) {
-        return jdbc.sql("select " + COLUMNS + """
-                         from signage_device where status = 'ACTIVE' and token_hash is not null
+        return jdbc.sql("select " + COLUMNS + " from signage_device " + """
+                        where status = 'ACTIVE' and token_hash is not null
                           and token_revoked_at is null and offline_alerted_at is null
                           and coalesce(last_seen_at, paired_at) < :since order by code""")
                 .param("since", ts(silentSince)).query(Devices::map).list();

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import kr.sotong.platform.FileStore;
 import kr.sotong.platform.RateLimits;
-import kr.sotong.platform.StoredFile;
 import kr.sotong.shared.DomainException;
 import kr.sotong.signage.device.DeviceRegistry;
 import kr.sotong.signage.device.SeenTracker;
@@ -25,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -141,17 +142,17 @@ class PlayerApiController {
     @GetMapping("/content/{sha256:[0-9a-f]{64}}")
     ResponseEntity<Resource> content(@PathVariable String sha256,
                                      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        if (!schedules.snapshot().files().contains(sha256)) {
+        String type = schedules.snapshot().files().get(sha256);
+        if (type == null) {
             throw DomainException.notFound("콘텐츠 파일", sha256);
         }
-        StoredFile f = files.find(sha256).orElseThrow(() -> DomainException.notFound("콘텐츠 파일", sha256));
         String etag = "\"" + sha256 + "\"";
         if (matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CONTENT_CACHE).build();
         }
         return ResponseEntity.ok().eTag(etag).cacheControl(CONTENT_CACHE)
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .contentType(MediaType.parseMediaType(f.mediaType()))
+                .contentType(MediaType.parseMediaType(type))
                 .body(new FileSystemResource(files.path(sha256)));
     }
 
@@ -190,5 +191,11 @@ class PlayerApiController {
     @GetMapping(value = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@AuthenticationPrincipal DevicePrincipal device) {
         return events.connect(device.deviceId());
+    }
+
+    /** A player that went away mid-stream (closed event stream, aborted download): nothing to answer. */
+    @ExceptionHandler({AsyncRequestNotUsableException.class, IOException.class})
+    void clientGone() {
+        // the connection is closed; there is no one to send a problem document to
     }
 }

@@ -100,28 +100,28 @@ public class SignageReports {
         Map<String, Object> p = new HashMap<>();
         String where = where(f, p);
         Totals totals = jdbc.sql("""
-                        select count(*), coalesce(sum(duration_ms), 0) / 1000, count(distinct device_id), count(distinct content_id)
-                        from signage_proof_of_play pop where """ + where)
+                        select count(*), coalesce(sum(pop.duration_ms), 0) / 1000, count(distinct pop.device_id), count(distinct pop.content_id)
+                        from signage_proof_of_play pop where """ + " " + where)
                 .params(p).query((rs, i) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
         List<Line> byContent = lines("""
-                select pop.content_id::text, coalesce(c.title, '(삭제된 콘텐츠)'), count(*), sum(duration_ms) / 1000,
-                       count(distinct device_id)
+                select pop.content_id::text, coalesce(c.title, '(삭제된 콘텐츠)'), count(*), sum(pop.duration_ms) / 1000,
+                       count(distinct pop.device_id)
                 from signage_proof_of_play pop left join signage_content c on c.id = pop.content_id
-                where """ + where + " group by pop.content_id, c.title order by count(*) desc, pop.content_id", p);
+                where """ + " " + where + " group by pop.content_id, c.title order by count(*) desc, pop.content_id", p);
         List<Line> byDevice = lines("""
                 select pop.device_id::text, coalesce(d.code || ' ' || d.name, '(알 수 없는 기기)'), count(*),
-                       sum(duration_ms) / 1000, 1
+                       sum(pop.duration_ms) / 1000, 1
                 from signage_proof_of_play pop left join signage_device d on d.id = pop.device_id
-                where """ + where + " group by pop.device_id, d.code, d.name order by d.code nulls last, pop.device_id", p);
+                where """ + " " + where + " group by pop.device_id, d.code, d.name order by d.code nulls last, pop.device_id", p);
         List<Line> byDay = lines("""
                 select to_char(started_at at time zone 'Asia/Seoul', 'YYYY-MM-DD') d, to_char(started_at at time zone 'Asia/Seoul', 'YYYY-MM-DD'),
-                       count(*), sum(duration_ms) / 1000, count(distinct device_id)
-                from signage_proof_of_play pop where """ + where + " group by 1, 2 order by 1", p);
+                       count(*), sum(pop.duration_ms) / 1000, count(distinct pop.device_id)
+                from signage_proof_of_play pop where """ + " " + where + " group by 1, 2 order by 1", p);
         List<Line> byCampaign = lines("""
-                select coalesce(pop.campaign_id::text, '-'), coalesce(c.name, '(캠페인 없음)'), count(*), sum(duration_ms) / 1000,
-                       count(distinct device_id)
+                select coalesce(pop.campaign_id::text, '-'), coalesce(c.name, '(캠페인 없음)'), count(*), sum(pop.duration_ms) / 1000,
+                       count(distinct pop.device_id)
                 from signage_proof_of_play pop left join signage_campaign c on c.id = pop.campaign_id
-                where """ + where + " group by pop.campaign_id, c.name order by count(*) desc", p);
+                where """ + " " + where + " group by pop.campaign_id, c.name order by count(*) desc", p);
         String campaignName = f.campaignId() == null ? null : jdbc.sql("select name from signage_campaign where id = :id")
                 .param("id", f.campaignId()).query(String.class).optional().orElse("#" + f.campaignId());
         return new ProofOfPlay(f, campaignName, totals, byContent, byDevice, byDay, byCampaign);
@@ -184,9 +184,9 @@ public class SignageReports {
                 }).list();
     }
 
-    /** The proof-of-play report and the devices' uptime of the same period as an XLSX workbook. */
+    /** The proof-of-play report and the devices' uptime of the same period as an XLSX workbook (export audited). */
     @PreAuthorize(SignageAccess.READ)
-    @Transactional(readOnly = true)
+    @Transactional
     public byte[] workbook(Filter f) {
         ProofOfPlay r = proofOfPlay(f);
         List<Uptime> uptime = uptime(f.from(), f.to(), null);

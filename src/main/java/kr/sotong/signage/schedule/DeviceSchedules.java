@@ -35,7 +35,9 @@ public class DeviceSchedules {
     private final Map<Long, Cached> perDevice = new ConcurrentHashMap<>();
     private final Map<String, ScheduleDocument> shared = new ConcurrentHashMap<>();
     private final Object loadLock = new Object();
-    private final java.util.concurrent.atomic.AtomicBoolean stale = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Local commits that changed schedules, and how many of them the current snapshot has seen. */
+    private final java.util.concurrent.atomic.AtomicLong marks = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long loadedMarks;
     private final ScheduleChanges changes;
 
     public DeviceSchedules(ScheduleSnapshots snapshots, ScheduleChanges changes, ApplicationEventPublisher events,
@@ -49,30 +51,33 @@ public class DeviceSchedules {
         this.heartbeatSeconds = (int) properties.heartbeatInterval().toSeconds();
     }
 
-    /** This node committed a change: the next reader reloads (read-your-writes), listeners are told then. */
+    /** This node committed a change: the next reader reloads first (read-your-writes). */
     void markStale() {
-        stale.set(true);
-    }
-
-    public ScheduleSnapshot snapshot() {
-        if (stale.getAndSet(false)) {
-            refresh(changes.currentVersion());
-        }
-        ScheduleSnapshot s = snapshot.get();
-        if (s == null) {
-            synchronized (loadLock) {
-                s = snapshot.get();
-                if (s == null) {
-                    s = snapshots.load();
-                    snapshot.set(s);
-                }
-            }
-        }
-        return s;
+        marks.incrementAndGet();
     }
 
     /**
-     * Reloads the snapshot when the stored schedule version moved on and tells listeners.
+     * The current snapshot. After a local commit the first reader reloads it; readers arriving meanwhile
+     * wait for that reload instead of reading the old snapshot.
+     */
+    public ScheduleSnapshot snapshot() {
+        if (marks.get() != loadedMarks || snapshot.get() == null) {
+            synchronized (loadLock) {
+                long m = marks.get();
+                if (snapshot.get() == null) {
+                    snapshot.set(snapshots.load());
+                } else if (m != loadedMarks) {
+                    reloadIfNewer(changes.currentVersion());
+                }
+                loadedMarks = m; // readers meanwhile waited on the lock instead of reading the old snapshot
+            }
+        }
+        return snapshot.get();
+    }
+
+    /**
+     * Reloads the snapshot when the stored schedule version moved on (another node's change, or a staff
+     * page that must show the latest) and tells listeners.
      *
      * @param knownVersion the version now in the database
      */
@@ -81,16 +86,20 @@ public class DeviceSchedules {
         if (current != null && current.version() >= knownVersion) {
             return;
         }
-        ScheduleSnapshot fresh;
         synchronized (loadLock) {
-            current = snapshot.get();
-            if (current != null && current.version() >= knownVersion) {
-                return;
-            }
-            fresh = snapshots.load();
-            snapshot.set(fresh);
-            shared.clear();
+            reloadIfNewer(knownVersion);
         }
+    }
+
+    /** Call with {@link #loadLock} held. */
+    private void reloadIfNewer(long knownVersion) {
+        ScheduleSnapshot current = snapshot.get();
+        if (current != null && current.version() >= knownVersion) {
+            return;
+        }
+        ScheduleSnapshot fresh = snapshots.load();
+        snapshot.set(fresh);
+        shared.clear();
         events.publishEvent(new SchedulesRefreshed(fresh.version()));
     }
 

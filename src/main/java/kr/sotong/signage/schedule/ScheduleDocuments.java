@@ -14,8 +14,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Writes a device's timeline as the player's schedule document. The document is a pure function of the
- * timeline and the content (no timestamps of its making, maps in a fixed order), so the same schedule
- * always gives the same bytes and ETag.
+ * timeline and the content (no timestamps of its making, only insertion-ordered maps — {@code Map.of}
+ * iterates in a per-JVM order), so the same schedule gives the same bytes and ETag on every node.
  */
 public final class ScheduleDocuments {
 
@@ -30,7 +30,10 @@ public final class ScheduleDocuments {
                                          int pollSeconds, int heartbeatSeconds, ObjectMapper json) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", 1);
-        doc.put("window", Map.of("from", ISO.format(from), "to", ISO.format(to)));
+        Map<String, Object> window = new LinkedHashMap<>();
+        window.put("from", ISO.format(from));
+        window.put("to", ISO.format(to));
+        doc.put("window", window);
         doc.put("pollSeconds", pollSeconds);
         doc.put("heartbeatSeconds", heartbeatSeconds);
         Map<String, Object> contentOut = new LinkedHashMap<>();
@@ -87,7 +90,10 @@ public final class ScheduleDocuments {
         loop.put("seconds", c.passSeconds());
         List<Object> items = new ArrayList<>();
         for (PlayItem i : c.loop()) {
-            items.add(Map.of("content", String.valueOf(i.contentId()), "seconds", i.seconds()));
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("content", String.valueOf(i.contentId()));
+            item.put("seconds", i.seconds());
+            items.add(item);
             addContent(i.contentId(), contentOut, content);
         }
         loop.put("items", items);

@@ -146,12 +146,6 @@ class CampaignPagesController {
     }
 
     private String act(long id, RedirectAttributes flash, Runnable action, String done) {
-        try {
-            action.run();
-            flash.addFlashAttribute("info", done);
-        } catch (DomainException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/staff/signage/campaigns/" + id;
+        return Outcomes.redirect("/staff/signage/campaigns/" + id, flash, action, done);
     }
 }

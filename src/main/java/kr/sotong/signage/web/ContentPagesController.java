@@ -151,13 +151,7 @@ class ContentPagesController {
     }
 
     private String act(long id, RedirectAttributes flash, Runnable action, String done) {
-        try {
-            action.run();
-            flash.addFlashAttribute("info", done);
-        } catch (DomainException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/staff/signage/content/" + id;
+        return Outcomes.redirect("/staff/signage/content/" + id, flash, action, done);
     }
 
     /** The item's media or QR code for staff previews. */

@@ -226,13 +226,7 @@ class DevicePagesController {
     }
 
     private String act(long id, RedirectAttributes flash, Runnable action, String done) {
-        try {
-            action.run();
-            flash.addFlashAttribute("info", done);
-        } catch (DomainException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/staff/signage/devices/" + id;
+        return Outcomes.redirect("/staff/signage/devices/" + id, flash, action, done);
     }
 
     @GetMapping("/{id}/screenshot")

@@ -124,12 +124,6 @@ class PlaylistPagesController {
     }
 
     private String act(long id, RedirectAttributes flash, Runnable action, String done) {
-        try {
-            action.run();
-            flash.addFlashAttribute("info", done);
-        } catch (DomainException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/staff/signage/playlists/" + id;
+        return Outcomes.redirect("/staff/signage/playlists/" + id, flash, action, done);
     }
 }
