@@ -62,16 +62,22 @@ class PlayerBrowserTest {
         int port = proxy.port();
         try (Browser browser = Browser.open(port)) {
             JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-            browser.go("/player");
+            SignageStaffBrowserTest.go(browser, "/player");
             waitFor(() -> attr(js, "#pairing-code", "data-code") != null, 30, "pairing code shown");
             String code = attr(js, "#pairing-code", "data-code");
             assertThat(browser.driver().findElement(By.id("pairing-code")).getText()).isEqualTo(code);
-            browser.assertAccessible();
+            SignageStaffBrowserTest.accessible(browser);
+            // at 200 % zoom (half the CSS pixels) the code still fits without scrolling sideways
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(640, 450));
+            assertThat(js.executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .isEqualTo(true);
+            assertThat(browser.driver().findElement(By.id("pairing-code")).isDisplayed()).isTrue();
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 
             fx.as(() -> registry.pair(code, device.id()));
             waitFor(() -> "playing".equals(rootAttr(js, "data-state")) && "ready".equals(rootAttr(js, "data-cache"))
                     && "ready".equals(rootAttr(js, "data-sw")), 60, "player paired, content cached, service worker ready");
-            browser.assertAccessible();
+            SignageStaffBrowserTest.accessible(browser);
 
             List<String> online = watch(js, 11);
             assertAlternates(online, a, b);

@@ -58,13 +58,13 @@ public class MediaInspector {
         if (IMAGE_TYPES.contains(type)) {
             if (file.size() > properties.maxImageSize().toBytes()) {
                 throw new DomainException("signage.content.image-too-large",
-                        "이미지가 허용된 크기(" + properties.maxImageSize().toMegabytes() + "MB)보다 큽니다.");
+                        "이미지가 허용된 크기(" + human(properties.maxImageSize()) + ")보다 큽니다.");
             }
             facts = image(type, path);
         } else if (VIDEO_TYPES.contains(type)) {
             if (file.size() > properties.maxVideoSize().toBytes()) {
                 throw new DomainException("signage.content.video-too-large",
-                        "영상이 허용된 크기(" + properties.maxVideoSize().toMegabytes() + "MB)보다 큽니다.");
+                        "영상이 허용된 크기(" + human(properties.maxVideoSize()) + ")보다 큽니다.");
             }
             facts = video(path);
         } else {
@@ -175,6 +175,11 @@ public class MediaInspector {
             throw new DomainException("signage.content.too-big",
                     "해상도가 너무 높습니다: " + w + "×" + h + " (가로·세로 " + MAX_SIDE + "픽셀, 4천만 화소 이하)");
         }
+    }
+
+    static String human(org.springframework.util.unit.DataSize size) {
+        long bytes = size.toBytes();
+        return bytes >= 1024 * 1024 ? size.toMegabytes() + "MB" : bytes >= 1024 ? size.toKilobytes() + "KB" : bytes + "B";
     }
 
     private static String join(String a, String b) {

@@ -82,6 +82,38 @@ class MediaInspectorTest {
     }
 
     @Example
+    void oversizedFilesAreRefusedWithTheLimit() throws IOException {
+        MediaInspector small = new MediaInspector(new SignageProperties(null, null,
+                org.springframework.util.unit.DataSize.ofKilobytes(1), org.springframework.util.unit.DataSize.ofKilobytes(2),
+                java.time.Duration.ofSeconds(1), null, null, null, null, 0, null, null));
+        byte[] png = SignageFixtures.png(Color.GREEN, 640, 360);
+        Path p = Files.createTempFile("big-", ".png");
+        try {
+            Files.write(p, png);
+            assertThatThrownBy(() -> small.inspect(new StoredFile("0".repeat(64), png.length, "image/png", "big.png"), p))
+                    .isInstanceOf(DomainException.class).hasMessageContaining("이미지가 허용된 크기(1KB)");
+            byte[] mp4 = resource("clip-2s.mp4");
+            Files.write(p, mp4);
+            assertThatThrownBy(() -> small.inspect(new StoredFile("0".repeat(64), mp4.length, "video/mp4", "clip.mp4"), p))
+                    .isInstanceOf(DomainException.class).hasMessageContaining("영상이 허용된 크기(2KB)");
+        } finally {
+            Files.deleteIfExists(p);
+        }
+        // a video longer than allowed
+        MediaInspector shortOnly = new MediaInspector(new SignageProperties(null, null, null, null,
+                java.time.Duration.ofSeconds(1), null, null, null, null, 0, null, null));
+        Path v = Files.createTempFile("long-", ".mp4");
+        try {
+            byte[] mp4 = resource("clip-2s.mp4");
+            Files.write(v, mp4);
+            assertThatThrownBy(() -> shortOnly.inspect(new StoredFile("0".repeat(64), mp4.length, "video/mp4", "clip.mp4"), v))
+                    .isInstanceOf(DomainException.class).hasMessageContaining("너무 깁니다");
+        } finally {
+            Files.deleteIfExists(v);
+        }
+    }
+
+    @Example
     void aTruncatedPngIsCorrupt() {
         byte[] png = SignageFixtures.png(Color.GREEN, 640, 360);
         assertThatThrownBy(() -> inspect(Arrays.copyOf(png, png.length / 2), "image/png", "cut.png"))
