@@ -33,7 +33,8 @@ public class DeviceSchedules {
     private final int heartbeatSeconds;
     private final AtomicReference<ScheduleSnapshot> snapshot = new AtomicReference<>();
     private final Map<Long, Cached> perDevice = new ConcurrentHashMap<>();
-    private final Map<String, ScheduleDocument> shared = new ConcurrentHashMap<>();
+    /** The compiler of the current snapshot and day (documents shared by devices with the same targeting). */
+    private final AtomicReference<ScheduleCompiler> compiler = new AtomicReference<>();
     private final Object loadLock = new Object();
     /** Local commits that changed schedules, and how many of them the current snapshot has seen. */
     private final java.util.concurrent.atomic.AtomicLong marks = new java.util.concurrent.atomic.AtomicLong();
@@ -99,7 +100,6 @@ public class DeviceSchedules {
         }
         ScheduleSnapshot fresh = snapshots.load();
         snapshot.set(fresh);
-        shared.clear();
         events.publishEvent(new SchedulesRefreshed(fresh.version()));
     }
 
@@ -119,13 +119,28 @@ public class DeviceSchedules {
         if (c != null && c.version() == s.version() && c.day().equals(day)) {
             return Optional.of(c.doc());
         }
+        ScheduleDocument doc = compiler(s, day).document(profile);
+        perDevice.put(deviceId, new Cached(s.version(), day, doc));
+        return Optional.of(doc);
+    }
+
+    private ScheduleCompiler compiler(ScheduleSnapshot s, LocalDate day) {
         Instant from = day.atStartOfDay(ScheduleResolver.ZONE).toInstant();
-        Instant to = day.plusDays(2).atStartOfDay(ScheduleResolver.ZONE).toInstant();
-        List<Segment> timeline = ScheduleResolver.timeline(profile, s.index().candidates(profile), from, to);
-        ScheduleDocument doc = ScheduleDocuments.build(timeline, s.content(), from, to, pollSeconds, heartbeatSeconds, json);
-        ScheduleDocument sharedDoc = shared.computeIfAbsent(doc.etag(), k -> doc);
-        perDevice.put(deviceId, new Cached(s.version(), day, sharedDoc));
-        return Optional.of(sharedDoc);
+        ScheduleCompiler current = compiler.get();
+        if (current != null && current.version() == s.version() && current.from().equals(from)) {
+            return current;
+        }
+        synchronized (compiler) {
+            current = compiler.get();
+            if (current != null && current.version() == s.version() && current.from().equals(from)) {
+                return current;
+            }
+            Instant to = day.plusDays(2).atStartOfDay(ScheduleResolver.ZONE).toInstant();
+            ScheduleCompiler fresh = new ScheduleCompiler(s.version(), s.index(), s.content(), from, to, pollSeconds,
+                    heartbeatSeconds, json);
+            compiler.set(fresh);
+            return fresh;
+        }
     }
 
     /** The device's effective playlist at an instant (for staff). */

@@ -3,7 +3,6 @@ package kr.sotong.signage.schedule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,17 +45,28 @@ public final class ScheduleResolver {
             .thenComparing(Comparator.comparing((Candidate c) -> c.rule().start()).reversed())
             .thenComparingLong(c -> c.rule().id());
 
+    /** The effective playlist with notes for staff (ties, exclusions). */
     public static Resolution resolve(DeviceProfile device, Collection<CampaignRule> campaigns, Instant at) {
-        return resolveLocal(device, campaigns, LocalDateTime.ofInstant(at, ZONE));
+        return resolveLocal(device, campaigns, LocalDateTime.ofInstant(at, ZONE), true);
+    }
+
+    /** The effective playlist without notes: what players need (same choices, no explanatory text). */
+    public static Resolution resolveForPlay(DeviceProfile device, Collection<CampaignRule> campaigns, Instant at) {
+        return resolveLocal(device, campaigns, LocalDateTime.ofInstant(at, ZONE), false);
     }
 
     public static Resolution resolveLocal(DeviceProfile device, Collection<CampaignRule> campaigns, LocalDateTime local) {
+        return resolveLocal(device, campaigns, local, true);
+    }
+
+    static Resolution resolveLocal(DeviceProfile device, Collection<CampaignRule> campaigns, LocalDateTime local,
+                                   boolean explain) {
         LocalDate today = local.toLocalDate();
         List<Candidate> normal = new ArrayList<>();
         List<Candidate> interrupts = new ArrayList<>();
         List<Candidate> defaults = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        List<CampaignRule> empty = new ArrayList<>();
+        List<String> notes = explain ? new ArrayList<>() : List.of();
+        List<CampaignRule> empty = explain ? new ArrayList<>() : null;
         for (CampaignRule c : campaigns) {
             int spec = c.targets().specificity(device);
             if (spec == Targets.NO_MATCH || c.activeDay(local).isEmpty()) {
@@ -64,7 +74,9 @@ public final class ScheduleResolver {
             }
             List<PlayItem> loop = c.playlist().loopOn(today);
             if (loop.isEmpty()) {
-                empty.add(c);
+                if (explain) {
+                    empty.add(c);
+                }
                 continue;
             }
             Candidate cand = new Candidate(c, spec, loop, c.playlist().tickerOn(today));
@@ -74,20 +86,28 @@ public final class ScheduleResolver {
                 case DEFAULT -> defaults.add(cand);
             }
         }
-        empty.sort(Comparator.comparingLong(CampaignRule::id));
-        for (CampaignRule c : empty) {
-            notes.add("'" + c.name() + "'(#" + c.id() + "): 지금 재생할 수 있는 승인된 콘텐츠가 없어 건너뜁니다.");
+        if (explain) {
+            empty.sort(Comparator.comparingLong(CampaignRule::id));
+            for (CampaignRule c : empty) {
+                notes.add("'" + c.name() + "'(#" + c.id() + "): 지금 재생할 수 있는 승인된 콘텐츠가 없어 건너뜁니다.");
+            }
         }
-        normal.sort(RANK);
-        defaults.sort(RANK);
-        interrupts.sort(RANK);
+        if (normal.size() > 1) {
+            normal.sort(RANK);
+        }
+        if (defaults.size() > 1) {
+            defaults.sort(RANK);
+        }
+        if (interrupts.size() > 1) {
+            interrupts.sort(RANK);
+        }
 
         Choice main = null;
         List<Candidate> tier = !normal.isEmpty() ? normal : defaults;
         if (!tier.isEmpty()) {
             Candidate best = tier.get(0);
             main = choice(best, 0);
-            for (int i = 1; i < tier.size(); i++) {
+            for (int i = 1; explain && i < tier.size(); i++) {
                 Candidate other = tier.get(i);
                 if (other.rule().priority() == best.rule().priority()) {
                     notes.add(tieNote(best, other));
@@ -96,7 +116,7 @@ public final class ScheduleResolver {
                             + ")는 우선순위가 더 높은 '" + best.rule().name() + "'에 가려집니다.");
                 }
             }
-            if (tier == normal && !defaults.isEmpty()) {
+            if (explain && tier == normal && !defaults.isEmpty()) {
                 notes.add("기본 편성 '" + defaults.get(0).rule().name() + "'은 일반 편성이 없을 때 재생됩니다.");
             }
         }
@@ -108,8 +128,10 @@ public final class ScheduleResolver {
             int needed = (int) Math.ceil(c.rule().sharePercent() * (double) HOUR / 100.0);
             int passes = Math.max(1, (needed + pass - 1) / pass);
             if (used + passes * pass > HOUR) {
-                notes.add("끼워넣기 '" + c.rule().name() + "'(#" + c.rule().id() + ", 점유율 " + c.rule().sharePercent()
-                        + "%)는 이 시간대의 남은 시간(" + (HOUR - used) + "초)에 들어가지 않아 제외됩니다.");
+                if (explain) {
+                    notes.add("끼워넣기 '" + c.rule().name() + "'(#" + c.rule().id() + ", 점유율 " + c.rule().sharePercent()
+                            + "%)는 이 시간대의 남은 시간(" + (HOUR - used) + "초)에 들어가지 않아 제외됩니다.");
+                }
                 continue;
             }
             used += passes * pass;
@@ -141,6 +163,12 @@ public final class ScheduleResolver {
                 p.layout(), c.loop(), c.ticker(), passesPerHour);
     }
 
+    private static void addCut(TreeSet<Instant> cuts, Instant i, Instant from, Instant to) {
+        if (i.isAfter(from) && i.isBefore(to)) {
+            cuts.add(i);
+        }
+    }
+
     static int seconds(List<PlayItem> items) {
         int s = 0;
         for (PlayItem i : items) {
@@ -152,9 +180,19 @@ public final class ScheduleResolver {
     /**
      * The device's effective playlists over [from, to) as contiguous segments; adjacent stretches with the
      * same resolution are merged. Changes can happen only at local midnights (dates, weekdays, validity)
-     * and at daypart edges, so the resolution is evaluated once per stretch between those instants.
+     * and at the edges of dayparts that apply that day, so the resolution is evaluated once per stretch
+     * between those instants.
      */
     public static List<Segment> timeline(DeviceProfile device, Collection<CampaignRule> campaigns, Instant from, Instant to) {
+        return timeline(device, campaigns, from, to, true);
+    }
+
+    /**
+     * As {@link #timeline(DeviceProfile, Collection, Instant, Instant)}; without {@code explain} the
+     * resolutions carry no notes (the player's schedule), so stretches differing only in notes merge.
+     */
+    public static List<Segment> timeline(DeviceProfile device, Collection<CampaignRule> campaigns, Instant from, Instant to,
+                                         boolean explain) {
         if (!to.isAfter(from)) {
             return List.of();
         }
@@ -164,22 +202,30 @@ public final class ScheduleResolver {
         cuts.add(from);
         LocalDate first = LocalDateTime.ofInstant(from, ZONE).toLocalDate().minusDays(1);
         LocalDate last = LocalDateTime.ofInstant(to, ZONE).toLocalDate().plusDays(1);
-        TreeSet<LocalTime> edges = new TreeSet<>();
-        edges.add(LocalTime.MIDNIGHT);
-        for (CampaignRule c : relevant) {
-            if (c.end().isBefore(first) || c.start().isAfter(last)) {
-                continue;
-            }
-            for (Daypart p : c.dayparts()) {
-                edges.add(p.start());
-                edges.add(p.end());
-            }
-        }
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            for (LocalTime t : edges) {
-                Instant i = d.atTime(t).atZone(ZONE).toInstant();
-                if (i.isAfter(from) && i.isBefore(to)) {
-                    cuts.add(i);
+            // midnight: dates, weekdays and validity change
+            addCut(cuts, d.atStartOfDay(ZONE).toInstant(), from, to);
+            LocalDate previous = d.minusDays(1);
+            for (CampaignRule c : relevant) {
+                boolean today = c.inRange(d);
+                boolean yesterday = c.inRange(previous);
+                if (!today && !yesterday) {
+                    continue;
+                }
+                for (Daypart p : c.dayparts()) {
+                    if (p.wholeDay()) {
+                        continue;
+                    }
+                    // only the edges that can open or close this daypart on this day
+                    if (today && p.days().contains(d.getDayOfWeek())) {
+                        addCut(cuts, d.atTime(p.start()).atZone(ZONE).toInstant(), from, to);
+                        if (!p.crossesMidnight()) {
+                            addCut(cuts, d.atTime(p.end()).atZone(ZONE).toInstant(), from, to);
+                        }
+                    }
+                    if (yesterday && p.crossesMidnight() && p.days().contains(previous.getDayOfWeek())) {
+                        addCut(cuts, d.atTime(p.end()).atZone(ZONE).toInstant(), from, to);
+                    }
                 }
             }
         }
@@ -190,7 +236,7 @@ public final class ScheduleResolver {
         Instant prev = null;
         for (Instant cut : cuts) {
             if (prev != null) {
-                Resolution r = resolve(device, relevant, prev);
+                Resolution r = resolveLocal(device, relevant, LocalDateTime.ofInstant(prev, ZONE), explain);
                 if (current == null) {
                     start = prev;
                     current = r;

@@ -168,6 +168,15 @@ class ScheduleResolverPropertiesTest {
         assertThat(ScheduleResolver.resolve(DEVICE, shuffled, at)).isEqualTo(ScheduleResolver.resolve(DEVICE, campaigns, at));
     }
 
+    @Property(tries = 300)
+    void thePlayersResolutionIsTheStaffsWithoutNotes(@ForAll("campaigns") List<CampaignRule> campaigns,
+                                                      @ForAll("instants") Instant at) {
+        Resolution staff = ScheduleResolver.resolve(DEVICE, campaigns, at);
+        Resolution player = ScheduleResolver.resolveForPlay(DEVICE, campaigns, at);
+        assertThat(player.notes()).isEmpty();
+        assertThat(player).isEqualTo(new Resolution(staff.main(), staff.interrupts(), List.of()));
+    }
+
     @Property(tries = 1000)
     void crossingMidnightWindowsCoverBothDays(@ForAll("daypart") Daypart p, @ForAll("instants") Instant at) {
         LocalDateTime local = LocalDateTime.ofInstant(at, ScheduleResolver.ZONE);
@@ -233,6 +242,11 @@ class ScheduleResolverPropertiesTest {
         for (int i = 1; i < segments.size(); i++) {
             assertThat(segments.get(i).from()).isEqualTo(segments.get(i - 1).to());
             assertThat(segments.get(i).resolution()).isNotEqualTo(segments.get(i - 1).resolution());
+        }
+        for (Segment s : segments) {
+            // no change is hidden inside a stretch: its first and last second resolve like the stretch
+            assertThat(ScheduleResolver.resolve(DEVICE, campaigns, s.from())).isEqualTo(s.resolution());
+            assertThat(ScheduleResolver.resolve(DEVICE, campaigns, s.to().minusSeconds(1))).isEqualTo(s.resolution());
         }
         Random random = new Random(seed);
         for (int k = 0; k < 20; k++) {
