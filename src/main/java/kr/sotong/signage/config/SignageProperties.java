@@ -17,14 +17,13 @@ import org.springframework.util.unit.DataSize;
  * @param clockSkewTolerance    device clock offsets up to this are not corrected in proof of play
  * @param proofOfPlayMaxAge     older plays are refused (a player offline longer than this lost them)
  * @param proofOfPlayMaxBatch   plays per upload
- * @param tokenCacheTtl         how long a node trusts a cached device-token lookup (revocation on other nodes)
  * @param versionPollInterval   how often a node checks whether another node changed schedules
  */
 @ConfigurationProperties("sotong.signage")
 public record SignageProperties(Duration offlineAfter, Duration pairingCodeLifetime, DataSize maxImageSize,
                                 DataSize maxVideoSize, Duration maxVideoDuration, Duration pollInterval,
                                 Duration heartbeatInterval, Duration clockSkewTolerance, Duration proofOfPlayMaxAge,
-                                int proofOfPlayMaxBatch, Duration tokenCacheTtl, Duration versionPollInterval) {
+                                int proofOfPlayMaxBatch, Duration versionPollInterval) {
 
     public SignageProperties {
         offlineAfter = offlineAfter == null ? Duration.ofMinutes(10) : offlineAfter;
@@ -37,7 +36,6 @@ public record SignageProperties(Duration offlineAfter, Duration pairingCodeLifet
         clockSkewTolerance = clockSkewTolerance == null ? Duration.ofSeconds(2) : clockSkewTolerance;
         proofOfPlayMaxAge = proofOfPlayMaxAge == null ? Duration.ofDays(35) : proofOfPlayMaxAge;
         proofOfPlayMaxBatch = proofOfPlayMaxBatch <= 0 ? 1000 : proofOfPlayMaxBatch;
-        tokenCacheTtl = tokenCacheTtl == null ? Duration.ofSeconds(60) : tokenCacheTtl;
         versionPollInterval = versionPollInterval == null ? Duration.ofSeconds(2) : versionPollInterval;
     }
 }

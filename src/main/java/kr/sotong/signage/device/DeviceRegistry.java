@@ -40,7 +40,6 @@ public class DeviceRegistry {
     private static final long MAX_SCREENSHOT = 8L * 1024 * 1024;
 
     private final Devices devices;
-    private final DeviceTokens tokens;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SignageProperties properties;
@@ -51,11 +50,10 @@ public class DeviceRegistry {
     private final FileStore files;
     private final UploadPolicy uploads;
 
-    public DeviceRegistry(Devices devices, DeviceTokens tokens, JdbcClient jdbc, Clock clock, SignageProperties properties,
+    public DeviceRegistry(Devices devices, JdbcClient jdbc, Clock clock, SignageProperties properties,
                           AuditLog audit, StaffDirectory staff, ScheduleChanges changes, ApplicationEventPublisher events,
                           FileStore files, UploadPolicy uploads) {
         this.devices = devices;
-        this.tokens = tokens;
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
@@ -122,9 +120,9 @@ public class DeviceRegistry {
         Device d = devices.require(id);
         d.revokeToken(clock.instant());
         devices.update(d);
-        tokens.forget(id);
         audit.record("signage.device.revoke", "SignageDevice", id, d.code() + " 인증 토큰 취소");
         events.publishEvent(new DeviceSignals.TokenRevoked(id));
+        changes.changed("device token revoked");
     }
 
     @PreAuthorize(SignageAccess.EDIT)
@@ -133,7 +131,6 @@ public class DeviceRegistry {
         Device d = devices.require(id);
         d.retire(clock.instant());
         devices.update(d);
-        tokens.forget(id);
         audit.record("signage.device.retire", "SignageDevice", id, d.code() + " 철거 처리");
         events.publishEvent(new DeviceSignals.TokenRevoked(id));
         changes.changed("device retired");
@@ -160,8 +157,8 @@ public class DeviceRegistry {
         String raw = DeviceTokens.newToken();
         d.issueToken(DeviceTokens.hash(raw), clock.instant());
         devices.update(d);
-        tokens.forget(id);
         audit.record("signage.device.token", "SignageDevice", id, d.code() + " 인증 토큰 직접 발급");
+        changes.changed("device token issued");
         return raw;
     }
 
@@ -257,7 +254,6 @@ public class DeviceRegistry {
         boolean replaced = d.hasValidToken();
         d.issueToken(DeviceTokens.hash(raw), now);
         devices.update(d);
-        tokens.forget(d.id());
         jdbc.sql("update signage_pairing set claimed_at = :now where id = :id")
                 .param("now", Timestamp.from(now)).param("id", row.id()).update();
         audit.recordAs("device:" + d.code(), "signage.device.token", "SignageDevice", d.id(),

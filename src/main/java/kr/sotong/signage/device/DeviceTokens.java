@@ -4,20 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import kr.sotong.signage.config.SignageProperties;
+import kr.sotong.signage.schedule.DeviceProfile;
+import kr.sotong.signage.schedule.DeviceSchedules;
+import kr.sotong.signage.schedule.ScheduleSnapshot;
 import org.springframework.stereotype.Component;
 
 /**
  * Device tokens ({@code sdt_} + 43 characters): made here, stored only as SHA-256, checked on every
- * player request against a small in-memory cache so that 10,000 polling devices cost no database
- * round trip. Revocation on this node takes effect at once; other nodes drop their cached entry after
- * {@code sotong.signage.token-cache-ttl}.
+ * player request against the valid token hashes held by the schedule snapshot, so that 10,000 polling
+ * devices cost no database round trip. Issuing, revoking and retiring bump the schedule version, so
+ * every node's snapshot follows within the version poll (at once on the node that made the change); a
+ * hash the snapshot does not know is looked up in the database (new on another node, revoked, unknown).
  */
 @Component
 public class DeviceTokens {
@@ -27,9 +26,6 @@ public class DeviceTokens {
     public enum Outcome { OK, UNKNOWN, REVOKED, RETIRED }
 
     public record Check(Outcome outcome, long deviceId, String code) {
-    }
-
-    private record Entry(Check check, Instant loadedAt) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -42,14 +38,11 @@ public class DeviceTokens {
     });
 
     private final Devices devices;
-    private final Clock clock;
-    private final long ttlMillis;
-    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final DeviceSchedules schedules;
 
-    public DeviceTokens(Devices devices, Clock clock, SignageProperties properties) {
+    public DeviceTokens(Devices devices, DeviceSchedules schedules) {
         this.devices = devices;
-        this.clock = clock;
-        this.ttlMillis = properties.tokenCacheTtl().toMillis();
+        this.schedules = schedules;
     }
 
     public static String newToken() {
@@ -73,23 +66,18 @@ public class DeviceTokens {
             return new Check(Outcome.UNKNOWN, 0, null);
         }
         String h = hash(raw);
-        Instant now = clock.instant();
-        Entry e = cache.get(h);
-        if (e != null && now.toEpochMilli() - e.loadedAt().toEpochMilli() < ttlMillis) {
-            return e.check();
+        ScheduleSnapshot s = schedules.snapshot();
+        Long id = s.tokens().get(h);
+        if (id != null) {
+            DeviceProfile d = s.devices().get(id);
+            if (d != null) {
+                return new Check(Outcome.OK, id, d.code());
+            }
         }
-        Check c = devices.findByTokenHash(h).map(d -> new Check(
-                d.status() == Device.Status.RETIRED ? Outcome.RETIRED
-                        : d.tokenRevokedAt() != null ? Outcome.REVOKED : Outcome.OK, d.id(), d.code()))
+        // not (yet) in this node's snapshot: a token issued on another node a moment ago, or a bad one
+        return devices.findByTokenHash(h).map(d -> new Check(
+                        d.status() == Device.Status.RETIRED ? Outcome.RETIRED
+                                : d.tokenRevokedAt() != null ? Outcome.REVOKED : Outcome.OK, d.id(), d.code()))
                 .orElse(new Check(Outcome.UNKNOWN, 0, null));
-        if (c.outcome() != Outcome.UNKNOWN) {
-            cache.put(h, new Entry(c, now)); // unknown tokens are not cached: nobody can fill the map
-        }
-        return c;
-    }
-
-    /** Forget cached lookups of a device (after revocation, retirement or a new pairing). */
-    public void forget(long deviceId) {
-        cache.values().removeIf(e -> e.check().deviceId() == deviceId);
     }
 }

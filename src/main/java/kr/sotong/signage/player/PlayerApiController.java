@@ -12,7 +12,6 @@ import kr.sotong.platform.FileStore;
 import kr.sotong.platform.RateLimits;
 import kr.sotong.shared.DomainException;
 import kr.sotong.signage.device.DeviceRegistry;
-import kr.sotong.signage.device.SeenTracker;
 import kr.sotong.signage.report.ProofOfPlayLedger;
 import kr.sotong.signage.schedule.DeviceSchedules;
 import kr.sotong.signage.schedule.ScheduleDocument;
@@ -36,29 +35,26 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The player API ({@code /player/v1/…}): pairing, the schedule with ETag, content by hash with ranges
+ * The player API ({@code /player/v1/…}; the schedule itself is served by {@link ScheduleEndpoint}): pairing, content by hash with ranges
  * and long cache lifetimes, heartbeats, proof of play, screenshots and the refresh event stream.
  */
 @RestController
 @RequestMapping("/player/v1")
 class PlayerApiController {
 
-    static final CacheControl SCHEDULE_CACHE = CacheControl.noCache().cachePrivate();
     static final CacheControl CONTENT_CACHE = CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable();
 
     private final DeviceRegistry registry;
     private final DeviceSchedules schedules;
-    private final SeenTracker seen;
     private final ProofOfPlayLedger ledger;
     private final PlayerEvents events;
     private final FileStore files;
     private final RateLimits limits;
 
-    PlayerApiController(DeviceRegistry registry, DeviceSchedules schedules, SeenTracker seen, ProofOfPlayLedger ledger,
-                        PlayerEvents events, FileStore files, RateLimits limits) {
+    PlayerApiController(DeviceRegistry registry, DeviceSchedules schedules, ProofOfPlayLedger ledger, PlayerEvents events,
+                        FileStore files, RateLimits limits) {
         this.registry = registry;
         this.schedules = schedules;
-        this.seen = seen;
         this.ledger = ledger;
         this.events = events;
         this.files = files;
@@ -101,21 +97,7 @@ class PlayerApiController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore()).body(body);
     }
 
-    // ------------------------------------------------------------------ schedule
-
-    /** The schedule for today and tomorrow; {@code If-None-Match} with the current ETag gives 304. */
-    @GetMapping("/schedule")
-    ResponseEntity<byte[]> schedule(@AuthenticationPrincipal DevicePrincipal device,
-                                    @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        seen.seen(device.deviceId(), schedules.now());
-        ScheduleDocument doc = schedules.forDevice(device.deviceId())
-                .orElseThrow(() -> DomainException.notFound("기기", device.code()));
-        if (matches(ifNoneMatch, doc.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(doc.etag()).cacheControl(SCHEDULE_CACHE).build();
-        }
-        return ResponseEntity.ok().eTag(doc.etag()).cacheControl(SCHEDULE_CACHE).contentType(MediaType.APPLICATION_JSON)
-                .body(doc.json());
-    }
+    // ------------------------------------------------------------------ schedule: see ScheduleEndpoint
 
     static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {

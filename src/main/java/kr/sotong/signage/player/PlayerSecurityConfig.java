@@ -4,6 +4,8 @@ import jakarta.servlet.DispatcherType;
 import kr.sotong.platform.RateLimits;
 import kr.sotong.signage.config.SignageAccess;
 import kr.sotong.signage.device.DeviceTokens;
+import kr.sotong.signage.device.SeenTracker;
+import kr.sotong.signage.schedule.DeviceSchedules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
@@ -23,7 +26,8 @@ class PlayerSecurityConfig {
 
     @Bean
     @Order(40)
-    SecurityFilterChain playerApiSecurity(HttpSecurity http, DeviceTokens tokens, RateLimits limits) throws Exception {
+    SecurityFilterChain playerApiSecurity(HttpSecurity http, DeviceTokens tokens, RateLimits limits,
+                                          DeviceSchedules schedules, SeenTracker seen) throws Exception {
         http.securityMatcher("/player/v1/**");
         http.authorizeHttpRequests(a -> a
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -44,6 +48,8 @@ class PlayerSecurityConfig {
                 .accessDeniedHandler((req, res, ex) -> Problems.write(res, 403, "Forbidden", "error.forbidden",
                         "이 기기로는 할 수 없는 요청입니다.", req.getRequestURI())));
         http.addFilterBefore(new DeviceTokenFilter(tokens, limits), AnonymousAuthenticationFilter.class);
+        // the schedule poll is answered right after authorization (see ScheduleEndpoint)
+        http.addFilterAfter(new ScheduleEndpoint(schedules, seen), AuthorizationFilter.class);
         return http.build();
     }
 }

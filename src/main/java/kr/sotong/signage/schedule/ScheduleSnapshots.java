@@ -72,14 +72,21 @@ public class ScheduleSnapshots {
             }
         }
         Map<Long, DeviceProfile> devices = new HashMap<>();
-        jdbc.sql("select id, code, kind, groups, tags from signage_device where status = 'ACTIVE'")
+        Map<String, Long> tokens = new HashMap<>();
+        jdbc.sql("""
+                        select id, code, kind, groups, tags, case when token_revoked_at is null then token_hash end
+                        from signage_device where status = 'ACTIVE'""")
                 .query((rs, i) -> {
                     long id = rs.getLong(1);
                     devices.put(id, new DeviceProfile(id, rs.getString(2), DeviceKind.valueOf(rs.getString(3)),
                             strings(rs.getArray(4)), strings(rs.getArray(5))));
+                    String token = rs.getString(6);
+                    if (token != null) {
+                        tokens.put(token, id);
+                    }
                     return null;
                 }).list();
-        return ScheduleSnapshot.of(version, rules, devices, content);
+        return ScheduleSnapshot.of(version, rules, devices, content, tokens);
     }
 
     private static Set<String> strings(Array a) throws SQLException {

@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.IntRange;
 class MediaInspectorTest {
 
     static final MediaInspector INSPECTOR = new MediaInspector(new SignageProperties(null, null, null, null, null, null,
-            null, null, null, 0, null, null));
+            null, null, null, 0, null));
 
     static byte[] resource(String name) {
         try (InputStream in = MediaInspectorTest.class.getResourceAsStream("/signage/" + name)) {
@@ -85,7 +85,7 @@ class MediaInspectorTest {
     void oversizedFilesAreRefusedWithTheLimit() throws IOException {
         MediaInspector small = new MediaInspector(new SignageProperties(null, null,
                 org.springframework.util.unit.DataSize.ofKilobytes(1), org.springframework.util.unit.DataSize.ofKilobytes(2),
-                java.time.Duration.ofSeconds(1), null, null, null, null, 0, null, null));
+                java.time.Duration.ofSeconds(1), null, null, null, null, 0, null));
         byte[] png = SignageFixtures.png(Color.GREEN, 640, 360);
         Path p = Files.createTempFile("big-", ".png");
         try {
@@ -101,7 +101,7 @@ class MediaInspectorTest {
         }
         // a video longer than allowed
         MediaInspector shortOnly = new MediaInspector(new SignageProperties(null, null, null, null,
-                java.time.Duration.ofSeconds(1), null, null, null, null, 0, null, null));
+                java.time.Duration.ofSeconds(1), null, null, null, null, 0, null));
         Path v = Files.createTempFile("long-", ".mp4");
         try {
             byte[] mp4 = resource("clip-2s.mp4");

@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kr.sotong.bench.BenchApp;
 
 /**
  * 10,000 simulated devices polling their schedule: every request carries one device's token and (for the
@@ -37,7 +36,7 @@ public final class ScheduleLoad {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         long maxPerThread = args.length > 3 ? Long.parseLong(args[3]) : 400_000;
-        try (BenchApp app = BenchApp.start("--server.tomcat.threads.max=64")) {
+        try (SignageBenchApp app = SignageBenchApp.start("--server.tomcat.threads.max=64")) {
             SignageFleet fleet = SignageFleet.build(app, devices);
             int port = app.port();
             List<String> etags = warm(fleet, port);
@@ -45,7 +44,17 @@ public final class ScheduleLoad {
             System.out.printf("ScheduleLoad: %,d devices, wrk -t2 -c%d -d%ds on loopback, app and load generator on the same %d CPUs%n",
                     devices, connections, seconds, Runtime.getRuntime().availableProcessors());
             wrk(port, script, 5, connections, true, "warm-up (not counted)");
+            // -Dbench.jfr=/tmp/x.jfr records a profile of the conditional run
+            jdk.jfr.Recording jfr = null;
+            if (System.getProperty("bench.jfr") != null) {
+                jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                jfr.start();
+            }
             Result conditional = wrk(port, script, seconds, connections, true, "conditional GET (If-None-Match → 304)");
+            if (jfr != null) {
+                jfr.dump(Path.of(System.getProperty("bench.jfr")));
+                jfr.close();
+            }
             Result full = wrk(port, script, seconds, connections, false, "anchor: unconditional GET (200 with body)");
             System.out.printf("%nRESULT conditional %.0f req/s (%s) vs unconditional %.0f req/s (%s): %.1f×%n",
                     conditional.rps, conditional.statuses, full.rps, full.statuses, conditional.rps / full.rps);
