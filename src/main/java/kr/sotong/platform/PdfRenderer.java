@@ -7,6 +7,6 @@ package kr.sotong.platform;
  */
 public interface PdfRenderer {
 
-    /** @param xhtml a well-formed XHTML document; use font-family "Korean" in CSS (it is registered) */
+    /** @param xhtml an HTML document (parsed leniently); use font-family "Korean" in CSS (it is registered) */
     byte[] render(String xhtml);
 }

@@ -37,7 +37,7 @@ public final class BenchApp implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--sotong.home=" + home,
                 "--server.port=0",
-                "--sotong.security.admin-initial-password=Bench-admin-2025",
+                "--sotong.security.admin-initial-password=Sotong-bench-2025",
                 "--logging.level.root=WARN",
                 "--logging.structured.format.file=",
                 "--logging.file.name="));

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -38,11 +38,16 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         props.put("sotong.db.embedded.port", db.port());
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, props));
         if (env.getProperty("sotong.db.embedded.stop-on-close", Boolean.class, true)) {
-            application.addListeners(event -> {
-                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext().getParent() == null) {
-                    db.stop();
+            // stop PostgreSQL only after the data source (and everything using it) has been destroyed
+            application.addInitializers(ctx -> ctx.addBeanFactoryPostProcessor(bf -> {
+                if (bf instanceof DefaultListableBeanFactory registry) {
+                    registry.registerDisposableBean("sotongEmbeddedDatabaseStopper", db::stop);
+                    registry.registerSingleton("sotongEmbeddedDatabaseStopper", db);
+                    for (String name : registry.getBeanNamesForType(javax.sql.DataSource.class, true, false)) {
+                        registry.registerDependentBean("sotongEmbeddedDatabaseStopper", name);
+                    }
                 }
-            });
+            }));
         }
     }
 

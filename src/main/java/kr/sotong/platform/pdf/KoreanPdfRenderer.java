@@ -62,7 +62,8 @@ class KoreanPdfRenderer implements PdfRenderer {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.useFont(font.toFile(), "Korean");
-            builder.withHtmlContent(xhtml, null);
+            // parse as HTML5 (Thymeleaf output need not be well-formed XML)
+            builder.withW3cDocument(new org.jsoup.helper.W3CDom().fromJsoup(org.jsoup.Jsoup.parse(xhtml)), "/");
             builder.toStream(out);
             builder.run();
             return out.toByteArray();

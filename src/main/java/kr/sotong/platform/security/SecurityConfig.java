@@ -29,6 +29,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 
 /**
@@ -68,7 +69,10 @@ class SecurityConfig {
             permit.addAll(p.permitAll());
             csrfExempt.addAll(p.csrfExempt());
         });
-        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs"),
+                PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
         RequestMatcher bearer = BearerTokenFilter::hasBearer;
         List<RequestMatcher> csrfIgnored = new ArrayList<>(List.of(bearer,
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token")));

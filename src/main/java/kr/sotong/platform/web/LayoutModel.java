@@ -24,10 +24,25 @@ class LayoutModel {
 
     private final ObjectProvider<Navigation> navigations;
     private final StaffDirectory staff;
+    private final org.springframework.context.MessageSource messages;
 
-    LayoutModel(ObjectProvider<Navigation> navigations, StaffDirectory staff) {
+    LayoutModel(ObjectProvider<Navigation> navigations, StaffDirectory staff,
+                org.springframework.context.MessageSource messages) {
         this.navigations = navigations;
         this.staff = staff;
+        this.messages = messages;
+    }
+
+    /** Labels written as {@code {message.key}} are looked up in the messages of the current locale. */
+    private NavLink resolve(NavLink link) {
+        String l = link.label();
+        if (l != null && l.length() > 2 && l.startsWith("{") && l.endsWith("}")) {
+            String key = l.substring(1, l.length() - 1);
+            String text = messages.getMessage(key, null, key,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale());
+            return new NavLink(link.section(), text, link.href(), link.order(), link.roles());
+        }
+        return link;
     }
 
     public record Section(String name, List<NavLink> links) {
@@ -54,7 +69,7 @@ class LayoutModel {
         }
         Map<String, List<NavLink>> bySection = new LinkedHashMap<>();
         SECTIONS.forEach(s -> bySection.put(s, new ArrayList<>()));
-        navigations.orderedStream().flatMap(n -> n.staffLinks().stream())
+        navigations.orderedStream().flatMap(n -> n.staffLinks().stream()).map(this::resolve)
                 .filter(l -> visible(l, me))
                 .forEach(l -> bySection.computeIfAbsent(l.section(), k -> new ArrayList<>()).add(l));
         List<Section> sections = new ArrayList<>();
@@ -77,7 +92,7 @@ class LayoutModel {
 
     @ModelAttribute("publicNav")
     List<NavLink> publicNav() {
-        return navigations.orderedStream().flatMap(n -> n.publicLinks().stream())
+        return navigations.orderedStream().flatMap(n -> n.publicLinks().stream()).map(this::resolve)
                 .sorted(Comparator.comparingInt(NavLink::order).thenComparing(NavLink::label)).toList();
     }
 }

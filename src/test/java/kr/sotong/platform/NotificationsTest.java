@@ -1,0 +1,97 @@
+package kr.sotong.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import kr.sotong.testsupport.SotongTest;
+import kr.sotong.testsupport.TestEnvironment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@SotongTest
+class NotificationsTest {
+
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    FileStore files;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(TestEnvironment.greenMail().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    void emailIsSentAfterCommitWithAttachments() throws Exception {
+        String to = "reporter-" + UUID.randomUUID().toString().substring(0, 8) + "@press.example";
+        StoredFile file = files.store(new ByteArrayInputStream("%PDF-1.4\n보도자료 첨부\n".getBytes(StandardCharsets.UTF_8)),
+                "붙임1.pdf");
+        long id = tx.execute(s -> notifications.send(Notification.email(to, "[보도자료] 시험", "본문입니다.", "test.mail")
+                .withAttachments(List.of(new Notification.Attachment(file.sha256(), "붙임1_보도자료.pdf")))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mailTo(to).isEmpty());
+        MimeMessage m = mailTo(to).get(0);
+        assertThat(m.getSubject()).isEqualTo("[보도자료] 시험");
+        MimeMultipart mp = (MimeMultipart) m.getContent();
+        assertThat(mp.getCount()).isEqualTo(2);
+        assertThat(mp.getBodyPart(1).getFileName()).contains("붙임1_보도자료.pdf".substring(0, 3));
+        assertThat(GreenMailUtil.getBody(m)).isNotBlank();
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications.status(id).state() == Notifications.State.SENT);
+    }
+
+    @Test
+    void aRolledBackTransactionSendsNothing() throws Exception {
+        String to = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@press.example";
+        try {
+            tx.executeWithoutResult(s -> {
+                notifications.send(Notification.email(to, "보내면 안 됨", "x", "test.rollback"));
+                throw new IllegalStateException("rollback");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        Thread.sleep(1500);
+        assertThat(mailTo(to)).isEmpty();
+    }
+
+    @Test
+    void theSameIdempotencyKeyIsSentOnce() {
+        String to = "once-" + UUID.randomUUID().toString().substring(0, 8) + "@press.example";
+        String key = "test-once-" + UUID.randomUUID();
+        long a = notifications.send(Notification.email(to, "한 번만", "x", "test.once").withIdempotencyKey(key));
+        long b = notifications.send(Notification.email(to, "한 번만", "x", "test.once").withIdempotencyKey(key));
+        assertThat(b).isEqualTo(a);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(to).size() == 1);
+        assertThat(jdbc.sql("select count(*) from platform_notification where idempotency_key = :k").param("k", key)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void recipientsAreEncryptedAtRestAndShownMasked() {
+        String to = "private-" + UUID.randomUUID().toString().substring(0, 8) + "@resident.example";
+        long id = notifications.send(Notification.email(to, "안내", "x", "test.private"));
+        var row = jdbc.sql("select recipient, recipient_hint from platform_notification where id = :id").param("id", id)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        assertThat(row[0]).startsWith("pd1:").doesNotContain("private-");
+        assertThat(row[1]).startsWith("pr").contains("*").endsWith("@resident.example");
+    }
+}
