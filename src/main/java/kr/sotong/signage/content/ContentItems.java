@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Content items in {@code signage_content}. */
-@Repository
+@Repository("signageContentItems")
 public class ContentItems {
 
     static final String COLUMNS = """

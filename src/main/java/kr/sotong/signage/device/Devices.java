@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Devices in {@code signage_device}. */
-@Repository
+@Repository("signageDevices")
 public class Devices {
 
     static final String COLUMNS = """

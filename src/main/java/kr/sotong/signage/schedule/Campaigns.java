@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Campaigns in {@code signage_campaign} with their dayparts in {@code signage_daypart}. */
-@Repository
+@Repository("signageCampaigns")
 public class Campaigns {
 
     static final String COLUMNS = """

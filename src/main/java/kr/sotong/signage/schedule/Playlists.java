@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Playlists in {@code signage_playlist} and {@code signage_playlist_item}. */
-@Repository
+@Repository("signagePlaylists")
 public class Playlists {
 
     private final JdbcClient jdbc;

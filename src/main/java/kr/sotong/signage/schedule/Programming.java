@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** 편성: playlists and campaigns, and the overlaps staff should know about. */
-@Service
+@Service("signageProgramming")
 public class Programming {
 
     private final Playlists playlists;

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction (so every node notices it) and publishes {@link ScheduleChanged}, on which this node
  * refreshes its cache and tells connected players right after the commit.
  */
-@Component
+@Component("signageScheduleChanges")
 public class ScheduleChanges {
 
     private final JdbcClient jdbc;
