@@ -1,19 +1,21 @@
 package kr.sotong.signage.player;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import kr.sotong.platform.RateLimits;
 import kr.sotong.signage.config.SignageAccess;
 import kr.sotong.signage.device.DeviceTokens;
 import kr.sotong.signage.device.SeenTracker;
 import kr.sotong.signage.schedule.DeviceSchedules;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
@@ -26,8 +28,7 @@ class PlayerSecurityConfig {
 
     @Bean
     @Order(40)
-    SecurityFilterChain playerApiSecurity(HttpSecurity http, DeviceTokens tokens, RateLimits limits,
-                                          DeviceSchedules schedules, SeenTracker seen) throws Exception {
+    SecurityFilterChain playerApiSecurity(HttpSecurity http, DeviceTokens tokens, RateLimits limits) throws Exception {
         http.securityMatcher("/player/v1/**");
         http.authorizeHttpRequests(a -> a
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -48,8 +49,17 @@ class PlayerSecurityConfig {
                 .accessDeniedHandler((req, res, ex) -> Problems.write(res, 403, "Forbidden", "error.forbidden",
                         "이 기기로는 할 수 없는 요청입니다.", req.getRequestURI())));
         http.addFilterBefore(new DeviceTokenFilter(tokens, limits), AnonymousAuthenticationFilter.class);
-        // the schedule poll is answered right after authorization (see ScheduleEndpoint)
-        http.addFilterAfter(new ScheduleEndpoint(schedules, seen), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** The schedule poll, answered before the web framework's filters (see {@link ScheduleEndpoint}). */
+    @Bean
+    FilterRegistrationBean<ScheduleEndpoint> signageScheduleEndpoint(DeviceTokens tokens, DeviceSchedules schedules,
+                                                                   SeenTracker seen, MeterRegistry meters) {
+        FilterRegistrationBean<ScheduleEndpoint> registration =
+                new FilterRegistrationBean<>(new ScheduleEndpoint(tokens, schedules, seen, meters));
+        registration.addUrlPatterns(ScheduleEndpoint.PATH);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 }

@@ -1,37 +1,48 @@
 package kr.sotong.signage.player;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import kr.sotong.signage.device.DeviceTokens;
 import kr.sotong.signage.device.SeenTracker;
 import kr.sotong.signage.schedule.DeviceSchedules;
 import kr.sotong.signage.schedule.ScheduleDocument;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code GET /player/v1/schedule}: the device's schedule for today and tomorrow with a strong ETag;
- * {@code If-None-Match} with the current ETag answers 304 without a body. This is the request every
- * player makes every minute, so it is answered at the end of the player API's security filter chain,
- * right after the device token is checked: no handler mapping over every controller, no model attributes,
- * argument resolvers or message converters between the token check and the ETag comparison. Not a bean:
- * it belongs to the player chain only.
+ * {@code If-None-Match} with the current ETag answers 304 without a body. Every player makes this
+ * request every minute, so it is answered by a servlet filter that runs before the web framework's
+ * filters (request observations, the security filter chain's firewall and per-filter observations, header
+ * writers, handler mapping): it checks the device token itself ({@link DeviceTokens}, the same check as
+ * the player chain) and compares the ETag. Anything it does not answer — a missing, unknown, revoked or
+ * retired token — goes on to the player API's security chain, which refuses it with the usual 401
+ * problem (and throttles unknown tokens). Polls are counted in {@code sotong.signage.schedule.polls}
+ * (tag {@code status}) instead of the generic HTTP request metrics. Registered in
+ * {@link PlayerSecurityConfig} for this one path.
  */
 class ScheduleEndpoint extends OncePerRequestFilter {
 
     static final String PATH = "/player/v1/schedule";
     static final String CACHE_CONTROL = "no-cache, private";
 
+    private final DeviceTokens tokens;
     private final DeviceSchedules schedules;
     private final SeenTracker seen;
+    private final Counter notModified;
+    private final Counter ok;
 
-    ScheduleEndpoint(DeviceSchedules schedules, SeenTracker seen) {
+    ScheduleEndpoint(DeviceTokens tokens, DeviceSchedules schedules, SeenTracker seen, MeterRegistry meters) {
+        this.tokens = tokens;
         this.schedules = schedules;
         this.seen = seen;
+        this.notModified = meters.counter("sotong.signage.schedule.polls", "status", "304");
+        this.ok = meters.counter("sotong.signage.schedule.polls", "status", "200");
     }
 
     @Override
@@ -49,10 +60,11 @@ class ScheduleEndpoint extends OncePerRequestFilter {
                     + request.getMethod(), request.getRequestURI());
             return;
         }
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (!(auth instanceof DevicePrincipal device)) {
-            Problems.write(response, 401, "Unauthorized", "error.unauthenticated", "기기 인증이 필요합니다.",
-                    request.getRequestURI());
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        DeviceTokens.Check device = header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) ? null
+                : tokens.check(header.substring(7).strip());
+        if (device == null || device.outcome() != DeviceTokens.Outcome.OK) {
+            chain.doFilter(request, response); // the player chain answers with the reason
             return;
         }
         seen.seen(device.deviceId(), schedules.now());
@@ -64,8 +76,10 @@ class ScheduleEndpoint extends OncePerRequestFilter {
         }
         response.setHeader(HttpHeaders.ETAG, doc.etag());
         response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        response.setHeader("X-Content-Type-Options", "nosniff");
         if (PlayerApiController.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), doc.etag())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            notModified.increment();
             return;
         }
         response.setStatus(HttpServletResponse.SC_OK);
@@ -74,5 +88,6 @@ class ScheduleEndpoint extends OncePerRequestFilter {
         if (!head) {
             response.getOutputStream().write(doc.json());
         }
+        ok.increment();
     }
 }
