@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kr.sotong.bench.BenchApp;
 
 /**
  * 10,000 simulated devices polling their schedule: every request carries one device's token and (for the
@@ -36,7 +37,7 @@ public final class ScheduleLoad {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         long maxPerThread = args.length > 3 ? Long.parseLong(args[3]) : 400_000;
-        try (SignageBenchApp app = SignageBenchApp.start("--server.tomcat.threads.max=64")) {
+        try (BenchApp app = BenchApp.start("--server.tomcat.threads.max=64")) {
             SignageFleet fleet = SignageFleet.build(app, devices);
             int port = app.port();
             List<String> etags = warm(fleet, port);

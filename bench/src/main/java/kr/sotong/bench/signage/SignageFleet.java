@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
+import kr.sotong.bench.BenchApp;
 import kr.sotong.signage.content.ContentItem;
 import kr.sotong.signage.content.ContentLibrary;
 import kr.sotong.signage.device.Device;
@@ -51,7 +52,7 @@ final class SignageFleet {
     final DeviceRegistry registry;
     Playlist defaultPlaylist;
 
-    private SignageFleet(SignageBenchApp app) {
+    private SignageFleet(BenchApp app) {
         this.programming = app.bean(Programming.class);
         this.library = app.bean(ContentLibrary.class);
         this.registry = app.bean(DeviceRegistry.class);
@@ -70,7 +71,7 @@ final class SignageFleet {
         }
     }
 
-    static SignageFleet build(SignageBenchApp app, int count) {
+    static SignageFleet build(BenchApp app, int count) {
         SignageFleet fleet = new SignageFleet(app);
         long t0 = System.nanoTime();
         asAdmin(() -> {

@@ -14,6 +14,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import kr.sotong.bench.BenchApp;
 import kr.sotong.signage.schedule.CampaignDraft;
 import kr.sotong.signage.schedule.CampaignKind;
 import kr.sotong.signage.schedule.ScheduleResolver;
@@ -34,7 +35,7 @@ public final class SseLatency {
     public static void main(String[] args) throws Exception {
         int players = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int fleetSize = Math.max(players, args.length > 1 ? Integer.parseInt(args[1]) : players);
-        try (SignageBenchApp app = SignageBenchApp.start()) {
+        try (BenchApp app = BenchApp.start()) {
             SignageFleet fleet = SignageFleet.build(app, fleetSize);
             int port = app.port();
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
