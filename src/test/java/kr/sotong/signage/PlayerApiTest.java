@@ -51,6 +51,8 @@ class PlayerApiTest {
     MutableClock clock;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @AfterEach
     void resetClock() {
@@ -128,12 +130,19 @@ class PlayerApiTest {
         String etag = first.getResponse().getHeader("ETag");
         assertThat(etag).startsWith("\"s-");
 
+        double polls304 = meters.counter("sotong.signage.schedule.polls", "status", "304").count();
         MvcResult notModified = mvc.perform(get("/player/v1/schedule").header("Authorization", "Bearer " + token)
                         .header("If-None-Match", etag))
                 .andExpect(status().isNotModified())
                 .andExpect(header().string("ETag", etag))
                 .andExpect(header().string("Cache-Control", "no-cache, private")).andReturn();
         assertThat(notModified.getResponse().getContentLength()).isZero();
+        // answered by the early ScheduleEndpoint filter, which counts it
+        assertThat(meters.counter("sotong.signage.schedule.polls", "status", "304").count()).isGreaterThan(polls304);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/player/v1/schedule")
+                        .header("Authorization", "Bearer " + token))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", "GET, HEAD"));
 
         ContentItem b = fx.image("B " + tag, Color.BLUE);
         fx.as(() -> programming.addItem(p.id(), p.version(), b.id(), 10));
