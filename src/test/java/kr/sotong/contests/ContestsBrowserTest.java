@@ -103,8 +103,11 @@ class ContestsBrowserTest {
         }
     }
 
+    /** Submits the step's form and waits for the next document (a click does not always wait on a loaded machine). */
     private static void submit(WebDriver d) {
+        WebElement page = d.findElement(By.tagName("html"));
         d.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitFor(d).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     private static WebDriverWait waitFor(WebDriver d) {
@@ -150,7 +153,9 @@ class ContestsBrowserTest {
             assertThat(b.pageText()).contains("인증번호를 010-****-");
             accessible(b);
             d.findElement(By.id("code")).sendKeys(outbox.lastCode(phone));
+            WebElement codePage = d.findElement(By.tagName("html"));
             d.findElements(By.cssSelector("main form button[type=submit]")).get(1).click();
+            waitFor(d).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(codePage));
             // step 3: the file
             assertThat(d.getCurrentUrl()).endsWith("/enter/work");
             accessible(b);
@@ -181,7 +186,7 @@ class ContestsBrowserTest {
             d.findElement(By.id("description")).sendKeys("가산디지털단지의 저녁");
             submit(d);
             // step 4
-            assertThat(d.getCurrentUrl()).endsWith("/enter/consents");
+            assertThat(d.getCurrentUrl()).as(b::pageText).endsWith("/enter/consents");
             accessible(b);
             d.findElement(By.id("consentPrivacy")).click();
             d.findElement(By.id("consentUsage")).click();
