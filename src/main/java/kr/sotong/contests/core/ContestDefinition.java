@@ -45,8 +45,11 @@ public record ContestDefinition(
         purposes = purposes == null ? List.of() : List.copyOf(purposes);
         themes = themes == null ? List.of() : List.copyOf(themes);
         uses = uses == null ? List.of() : List.copyOf(uses);
-        eligibility = eligibility == null || eligibility.isEmpty() ? Set.of(Eligibility.ANYONE) : Set.copyOf(eligibility);
-        formats = formats == null ? Set.of() : Set.copyOf(formats);
+        // enum sets iterate in declaration order (Set.copyOf's order differs between JVMs: pages, API, CSV)
+        eligibility = eligibility == null || eligibility.isEmpty() ? Set.of(Eligibility.ANYONE)
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(eligibility));
+        formats = formats == null || formats.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(formats));
         rules = rules == null ? "" : rules;
         prizeGoods = prizeGoods == null ? "" : prizeGoods;
         field = field == null ? "" : field;

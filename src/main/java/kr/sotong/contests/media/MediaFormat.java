@@ -73,7 +73,8 @@ public enum MediaFormat {
         return formats.stream().map(Enum::name).collect(Collectors.joining(","));
     }
 
+    /** Labels in declaration order (a {@code Set.copyOf} iterates in a different order in each JVM). */
     public static String labels(Set<MediaFormat> formats) {
-        return formats.stream().map(MediaFormat::label).collect(Collectors.joining(", "));
+        return formats.stream().sorted().map(MediaFormat::label).collect(Collectors.joining(", "));
     }
 }
