@@ -95,6 +95,55 @@ class EnginesTest {
     }
 
     @Test
+    void exactPairsAndLshConfirmationAgreeWithPlainJaccardOnOverlappingSets() {
+        // a small vocabulary with a few very common shingles (as in real coverage), near-copies, and empty sets
+        Random rnd = new Random(23);
+        List<int[]> sets = new ArrayList<>();
+        for (int d = 0; d < 150; d++) {
+            int[] base = java.util.stream.IntStream.concat(rnd.ints(20 + rnd.nextInt(40), 0, 400), rnd.ints(4, 0, 6))
+                    .sorted().distinct().toArray();
+            sets.add(base);
+            if (d % 3 == 0) {
+                int[] copy = base.clone();
+                for (int k = 0, change = rnd.nextInt(base.length / 2 + 1); k < change; k++) {
+                    copy[rnd.nextInt(copy.length)] = rnd.nextInt(400);
+                }
+                sets.add(java.util.Arrays.stream(copy).sorted().distinct().toArray());
+            }
+            if (d % 50 == 0) {
+                sets.add(new int[0]);
+            }
+        }
+        for (double threshold : new double[] {0.3, 0.5, 0.8}) {
+            List<String> plain = new ArrayList<>();
+            for (int i = 0; i < sets.size(); i++) {
+                for (int j = i + 1; j < sets.size(); j++) {
+                    double jac = NearDuplicates.jaccard(sets.get(i), sets.get(j));
+                    if (jac >= threshold) {
+                        plain.add(i + "-" + j + "@" + jac);
+                    }
+                    double bounded = NearDuplicates.jaccardAtLeast(sets.get(i), sets.get(j), threshold);
+                    assertThat(bounded >= threshold).as("%d-%d at %s", i, j, threshold).isEqualTo(jac >= threshold);
+                    if (jac >= threshold) {
+                        assertThat(bounded).isEqualTo(jac);
+                    }
+                }
+            }
+            assertThat(plain).as("threshold %s", threshold).isNotEmpty();
+            assertThat(NearDuplicates.exactPairs(sets, threshold)).extracting(p -> p.i() + "-" + p.j() + "@" + p.jaccard())
+                    .containsExactlyInAnyOrderElementsOf(plain);
+            var one = NearDuplicates.similarPairs(sets, threshold);
+            var two = NearDuplicates.similarPairs(sets, threshold, 2);
+            assertThat(one).extracting(p -> p.i() + "-" + p.j() + "@" + p.jaccard()).isSubsetOf(plain);
+            assertThat(two).isSubsetOf(one);
+            if (threshold == 0.8) {
+                // far above the band threshold: every pair is a candidate in several bands
+                assertThat(two).hasSameSizeAs(plain);
+            }
+        }
+    }
+
+    @Test
     void articlePagesYieldTheirMainTextWithoutNavigationOrScripts() {
         Html.Page page = Html.extract(FeedIngestionTest.page("금천구 소식", Fixtures.NEUTRAL_BODY), "https://news.example.kr/a/1");
         assertThat(page.text()).contains("금천구청에서 주민 소통 간담회가 열렸다").doesNotContain("홈", "정치", "다른 기사", "악성");
