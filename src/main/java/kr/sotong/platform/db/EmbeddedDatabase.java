@@ -29,21 +29,60 @@ public final class EmbeddedDatabase {
     static final String DATABASE = "sotong";
 
     private final Path dataDirectory;
-    private final EmbeddedPostgres postgres;
+    private final int port;
+    private final java.util.concurrent.CompletableFuture<EmbeddedPostgres> postgres;
 
-    private EmbeddedDatabase(Path dataDirectory, EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(Path dataDirectory, int port, java.util.concurrent.CompletableFuture<EmbeddedPostgres> postgres) {
         this.dataDirectory = dataDirectory;
+        this.port = port;
         this.postgres = postgres;
     }
 
-    /** Starts the server for {@code dataDirectory} once per JVM, or returns the one already running. */
+    /**
+     * Starts the server for {@code dataDirectory} once per JVM, or returns the one already running. The
+     * server starts in the background on a port chosen now (initdb and start overlap with the application
+     * context's initialisation); {@link #awaitReady()} waits for it — the data source does, before its
+     * first connection.
+     */
     public static EmbeddedDatabase startOnce(Path dataDirectory, boolean clean, boolean fast) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         return RUNNING.computeIfAbsent(dir, d -> {
-            EmbeddedDatabase db = start(d, clean, fast);
+            int port = freePort();
+            var future = java.util.concurrent.CompletableFuture.supplyAsync(() -> start(d, port, clean, fast), r -> {
+                Thread t = new Thread(r, "embedded-postgresql-start");
+                t.setDaemon(true);
+                t.start();
+            });
+            EmbeddedDatabase db = new EmbeddedDatabase(d, port, future);
             db.stopAfterContexts();
             return db;
         });
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("내장 PostgreSQL에 쓸 빈 포트를 찾지 못했습니다: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until the server accepts connections; a failed start is thrown here with its Korean message. */
+    public void awaitReady() {
+        server();
+    }
+
+    private EmbeddedPostgres server() {
+        try {
+            return postgres.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            RUNNING.remove(dataDirectory, this);
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -57,7 +96,7 @@ public final class EmbeddedDatabase {
         });
     }
 
-    private static EmbeddedDatabase start(Path dir, boolean clean, boolean fast) {
+    private static EmbeddedPostgres start(Path dir, int port, boolean clean, boolean fast) {
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(dir.getParent());
@@ -71,6 +110,7 @@ public final class EmbeddedDatabase {
                     // no JVM hook of its own: it would stop PostgreSQL while the application contexts are
                     // still closing (their workers then wait for connections); see #stopAfterContexts
                     .setRegisterShutdownHook(false)
+                    .setPort(port)
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C")
                     .setServerConfig("max_connections", "200")
@@ -84,7 +124,7 @@ public final class EmbeddedDatabase {
             createDatabaseIfMissing(pg);
             log.info("내장 PostgreSQL 시작: 포트 {}, 데이터 {} ({} ms)", pg.getPort(), dir,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-            return new EmbeddedDatabase(dir, pg);
+            return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("내장 PostgreSQL을 시작하지 못했습니다 (" + dir + "): " + e.getMessage()
                     + " — 다른 Sotong 프로세스가 같은 데이터 폴더를 쓰고 있지 않은지 확인하세요.", e);
@@ -137,12 +177,13 @@ public final class EmbeddedDatabase {
         }
     }
 
+    /** The JDBC URL (known before the server is ready: the port is chosen up front). */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", DATABASE);
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=postgres";
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public Path dataDirectory() {
@@ -155,7 +196,13 @@ public final class EmbeddedDatabase {
             return;
         }
         try {
-            postgres.close();
+            EmbeddedPostgres pg;
+            try {
+                pg = postgres.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                return; // never started
+            }
+            pg.close();
             log.info("내장 PostgreSQL 정지: {}", dataDirectory);
         } catch (IOException e) {
             log.warn("내장 PostgreSQL 정지 중 오류: {}", e.getMessage());

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -37,6 +38,16 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         props.put("spring.datasource.password", "");
         props.put("sotong.db.embedded.port", db.port());
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, props));
+        // the server starts in the background: every data source waits for it before its first use
+        application.addInitializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof javax.sql.DataSource) {
+                    db.awaitReady();
+                }
+                return bean;
+            }
+        }));
         if (env.getProperty("sotong.db.embedded.stop-on-close", Boolean.class, true)) {
             // stop PostgreSQL only after the data source (and everything using it) has been destroyed
             application.addInitializers(ctx -> ctx.addBeanFactoryPostProcessor(bf -> {
