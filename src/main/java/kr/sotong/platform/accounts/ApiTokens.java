@@ -35,7 +35,8 @@ public class ApiTokens {
     private final Clock clock;
     private final Duration sessionLifetime;
     private final AuditLog audit;
-    private final String dummyHash;
+    /** Hash compared against when the user is unknown (equal timing); made on first need, not at start-up. */
+    private volatile String dummyHash;
 
     ApiTokens(JdbcClient jdbc, Accounts accounts, PasswordEncoder encoder, Clock clock, PlatformProperties properties,
               AuditLog audit) {
@@ -45,7 +46,15 @@ public class ApiTokens {
         this.clock = clock;
         this.sessionLifetime = properties.security().accessTokenLifetime();
         this.audit = audit;
-        this.dummyHash = encoder.encode("timing-equaliser");
+    }
+
+    private String dummyHash() {
+        String h = dummyHash;
+        if (h == null) {
+            h = encoder.encode("timing-equaliser");
+            dummyHash = h;
+        }
+        return h;
     }
 
     public record Issued(String token, Instant expiresAt) {
@@ -62,7 +71,7 @@ public class ApiTokens {
         Account a = accounts.findByUsername(u).orElse(null);
         Instant now = clock.instant();
         if (a == null || !a.isEnabled()) {
-            encoder.matches(password == null ? "" : password, dummyHash);
+            encoder.matches(password == null ? "" : password, dummyHash());
             throw DomainException.unauthenticated("아이디 또는 비밀번호가 맞지 않습니다.");
         }
         if (a.isLocked(now)) {
