@@ -20,6 +20,7 @@ import kr.dogfoot.hwpxlib.object.content.section_xml.paragraph.object.table.Tc;
 import kr.dogfoot.hwpxlib.object.content.section_xml.paragraph.object.table.Tr;
 import kr.dogfoot.hwpxlib.tool.blankfilemaker.BlankFileMaker;
 import kr.dogfoot.hwpxlib.writer.HWPXWriter;
+import kr.sotong.platform.FileStore;
 import kr.sotong.platform.PdfRenderer;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -36,12 +37,22 @@ class ReleaseDocuments {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy. M. d.");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
+    /** Photos larger than this are listed by caption in the PDF instead of embedded. */
+    static final long MAX_EMBEDDED_PHOTO_BYTES = 8L * 1024 * 1024;
+    static final int MAX_EMBEDDED_PHOTOS = 6;
+
     private final ITemplateEngine templates;
     private final PdfRenderer pdf;
+    private final FileStore files;
 
-    ReleaseDocuments(ITemplateEngine templates, PdfRenderer pdf) {
+    ReleaseDocuments(ITemplateEngine templates, PdfRenderer pdf, FileStore files) {
         this.templates = templates;
         this.pdf = pdf;
+        this.files = files;
+    }
+
+    /** A photo in the PDF: its caption and, when embedded, a data URI of the stored JPEG/PNG. */
+    record PdfPhoto(String caption, String dataUri) {
     }
 
     /** "2025. 6. 10.(화) 06:00". */
@@ -56,7 +67,7 @@ class ReleaseDocuments {
     /** The text content in print order: header, title block, body, contact table, attachments. */
     record Layout(String department, String distribution, String embargo, String title, List<String> subtitles,
                   List<String> body, List<String[]> contact, List<String> attachments, String correctionNote,
-                  boolean correction) {
+                  boolean correction, List<ReleaseFile> photos) {
     }
 
     static Layout layout(ReleaseView.Revision r, List<ReleaseFile> files, boolean correction) {
@@ -71,7 +82,8 @@ class ReleaseDocuments {
                 new String[] {"전화", nz(r.contactPhone())});
         List<String> attachments = files.stream().filter(f -> !f.photo()).map(ReleaseFile::fileName).toList();
         return new Layout(nz(r.department()), koreanDateTime(r.distributeAt()), koreanDateTime(r.embargoUntil()) + " 이후 보도",
-                r.title(), subtitles, body, contact, attachments, r.correctionNote(), correction);
+                r.title(), subtitles, body, contact, attachments, r.correctionNote(), correction,
+                files.stream().filter(ReleaseFile::photo).toList());
     }
 
     private static String nz(String s) {
@@ -110,7 +122,28 @@ class ReleaseDocuments {
     byte[] pdf(Layout l) {
         Context ctx = new Context(Locale.KOREAN);
         ctx.setVariable("l", l);
+        ctx.setVariable("photos", pdfPhotos(l.photos()));
         return pdf.render(templates.process("press/release-pdf", ctx));
+    }
+
+    private List<PdfPhoto> pdfPhotos(List<ReleaseFile> photos) {
+        List<PdfPhoto> out = new java.util.ArrayList<>();
+        for (int i = 0; i < photos.size(); i++) {
+            ReleaseFile f = photos.get(i);
+            String caption = "사진 " + (i + 1) + ". " + (f.caption() == null ? f.fileName() : f.caption());
+            boolean embeddable = i < MAX_EMBEDDED_PHOTOS && f.sizeBytes() <= MAX_EMBEDDED_PHOTO_BYTES
+                    && ("image/jpeg".equals(f.mediaType()) || "image/png".equals(f.mediaType()));
+            String uri = null;
+            if (embeddable) {
+                try (java.io.InputStream in = files.open(f.sha256())) {
+                    uri = "data:" + f.mediaType() + ";base64," + java.util.Base64.getEncoder().encodeToString(in.readAllBytes());
+                } catch (java.io.IOException | RuntimeException e) {
+                    uri = null; // a missing file leaves the caption in the document rather than failing the export
+                }
+            }
+            out.add(new PdfPhoto(caption, uri));
+        }
+        return out;
     }
 
     // ---------- HWPX ----------
@@ -140,6 +173,14 @@ class ReleaseDocuments {
                 para(section.addNewPara(), "붙임");
                 for (int i = 0; i < l.attachments().size(); i++) {
                     para(section.addNewPara(), "  " + (i + 1) + ". " + l.attachments().get(i));
+                }
+            }
+            if (!l.photos().isEmpty()) {
+                para(section.addNewPara(), "사진 (원본 파일은 보도자료와 함께 배포)");
+                for (int i = 0; i < l.photos().size(); i++) {
+                    ReleaseFile p = l.photos().get(i);
+                    para(section.addNewPara(), "  사진 " + (i + 1) + ". " + (p.caption() == null ? "" : p.caption())
+                            + " (" + p.fileName() + ")");
                 }
             }
             return HWPXWriter.toBytes(file);

@@ -42,6 +42,7 @@ class ExportsAndUploadsTest {
                 long id = office.create(PressFixtures.draft("금천구, 개청 30주년 가이드북 발간 <b>굵게</b>",
                         java.time.Instant.now().plus(Duration.ofHours(1)), java.time.Instant.now().plus(Duration.ofHours(2)),
                         fx.quietList()));
+                office.addFile(id, "PHOTO", new ByteArrayInputStream(png()), "표지.png", "가이드북 표지를 든 주민");
                 Path hwpx = Files.createTempFile("release", ".hwpx");
                 Files.write(hwpx, office.hwpx(id));
                 HWPXFile file = HWPXReader.fromFilepath(hwpx.toString());
@@ -52,12 +53,24 @@ class ExportsAndUploadsTest {
                 // the contact table: header cells and values
                 assertThat(text).contains("담당 부서").contains("책임자").contains("담당자").contains("전화")
                         .contains("홍길동").contains("02-2627-1234");
+                assertThat(text).contains("사진 1. 가이드북 표지를 든 주민");
                 Files.delete(hwpx);
 
                 byte[] pdf = office.pdf(id);
                 try (var doc = Loader.loadPDF(pdf)) {
                     String pdfText = new PDFTextStripper().getText(doc);
-                    assertThat(pdfText).contains("개청 30주년 가이드북 발간").contains("<b>굵게</b>").contains("홍길동");
+                    assertThat(pdfText).contains("개청 30주년 가이드북 발간").contains("<b>굵게</b>").contains("홍길동")
+                            .contains("사진 1. 가이드북 표지를 든 주민");
+                    // the photo itself is embedded, not only its caption
+                    int images = 0;
+                    for (var page : doc.getPages()) {
+                        for (var name : page.getResources().getXObjectNames()) {
+                            if (page.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                                images++;
+                            }
+                        }
+                    }
+                    assertThat(images).isGreaterThanOrEqualTo(1);
                 }
             } catch (Exception e) {
                 throw new AssertionError(e);
