@@ -112,6 +112,7 @@ final class IsoMedia {
             brand = new String(Polyglots.read(file, ftyp.offset() + 8, 4), StandardCharsets.ISO_8859_1).strip();
         }
         byte[] moovBytes = Polyglots.read(file, moov.offset(), (int) moov.size());
+        checkNested(ByteBuffer.wrap(moovBytes), 8, moovBytes.length, 0);
         try (IsoFile iso = new IsoFile(new ByteBufferByteChannel(ByteBuffer.wrap(moovBytes)))) {
             MovieBox movie = iso.getMovieBox();
             MovieHeaderBox mvhd = movie == null ? null : movie.getMovieHeaderBox();
@@ -153,8 +154,50 @@ final class IsoMedia {
             return new Info(ms, fragmented || duration == 0, handlers, width, height, codec, brand);
         } catch (kr.sotong.shared.DomainException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (OutOfMemoryError e) {
+            // a box deeper than checkNested looks (e.g. inside a sample entry) declared a size the parser tried
+            // to allocate: the request failed without taking the heap, the file is refused
             throw Rejections.reject("iso.unreadable", "동영상 정보를 읽을 수 없습니다: 손상된 파일입니다.");
+        } catch (IOException | RuntimeException | AssertionError e) {
+            // mp4parser checks a box's declared size with an assert (an Error when assertions are on)
+            throw Rejections.reject("iso.unreadable", "동영상 정보를 읽을 수 없습니다: 손상된 파일입니다.");
+        }
+    }
+
+    /** Boxes that contain only boxes; the parser allocates each child by its declared size. */
+    private static final java.util.Set<String> CONTAINERS = java.util.Set.of("moov", "trak", "mdia", "minf", "stbl",
+            "edts", "dinf", "udta", "mvex", "tref", "mdra", "rmra");
+
+    /**
+     * Every box inside the movie box (down through the plain containers) must fit in its parent: a flipped size
+     * byte would otherwise make the parser allocate up to 4 GB for one box.
+     */
+    static void checkNested(ByteBuffer b, int from, int to, int depth) {
+        if (depth > 16) {
+            throw Rejections.reject("iso.too-deep", "동영상 파일 구조가 비정상적입니다(너무 깊음).");
+        }
+        int pos = from;
+        while (pos + 8 <= to) {
+            long size = b.getInt(pos) & 0xFFFFFFFFL;
+            int header = 8;
+            if (size == 1) {
+                if (pos + 16 > to) {
+                    throw Rejections.truncated("동영상");
+                }
+                size = b.getLong(pos + 8);
+                header = 16;
+            } else if (size == 0) {
+                size = to - pos;
+            }
+            if (size < header || size > to - pos) {
+                throw Rejections.reject("iso.box-size", "동영상 파일 구조가 올바르지 않습니다(구간 크기 오류). 손상된 파일입니다.");
+            }
+            byte[] t = new byte[4];
+            b.get(pos + 4, t);
+            if (CONTAINERS.contains(new String(t, StandardCharsets.ISO_8859_1))) {
+                checkNested(b, pos + header, (int) (pos + size), depth + 1);
+            }
+            pos += (int) size;
         }
     }
 
@@ -162,7 +205,7 @@ final class IsoMedia {
         try {
             SampleDescriptionBox stsd = track.getSampleTableBox().getSampleDescriptionBox();
             return stsd == null || stsd.getSampleEntry() == null ? "" : stsd.getSampleEntry().getType();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             return "";
         }
     }

@@ -91,9 +91,7 @@ public final class EmbeddedDatabase {
      * A server already stopped by its owning context ({@link #stop()}) is not stopped twice.
      */
     private void stopAfterContexts() {
-        org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
-            stop();
-        });
+        org.springframework.boot.SpringApplication.getShutdownHandlers().add(this::stop);
     }
 
     private static EmbeddedPostgres start(Path dir, int port, boolean clean, boolean fast) {

@@ -50,6 +50,19 @@ class MediaFuzzTest {
         return Arbitraries.integers().between(0, SEEDS.size() - 1);
     }
 
+    /** A box inside the movie box claiming ~2 GB must be refused, not handed to the parser to allocate. */
+    @net.jqwik.api.Example
+    void aHugeDeclaredBoxSizeInsideTheMovieBoxIsRefused() {
+        byte[] b = MediaFixtures.bytes(SEEDS.get(0));
+        String text = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int mvhd = text.indexOf("mvhd");
+        org.assertj.core.api.Assertions.assertThat(mvhd).isGreaterThan(4);
+        java.nio.ByteBuffer.wrap(b).putInt(mvhd - 4, 0x7FFF_FFF0);
+        Path f = MediaFixtures.write("huge-box.mp4", b);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> checkOnce(f))
+                .isInstanceOf(DomainException.class).hasMessageContaining("손상된 파일");
+    }
+
     @Property(tries = 120)
     void mutatedRealFiles(@ForAll("seedIndex") int which, @ForAll @IntRange(min = 1, max = 40) int flips,
                           @ForAll long random) {
