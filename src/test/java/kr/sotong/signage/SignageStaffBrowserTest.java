@@ -66,14 +66,14 @@ class SignageStaffBrowserTest {
             go(browser, "/staff/signage/content/" + art.id());
             WebElement approve = browser.driver().findElement(By.xpath("//button[normalize-space()='송출 승인']"));
             approve.sendKeys(Keys.ENTER);
-            assertThat(browser.pageText()).contains("송출을 승인했습니다");
+            browser.awaitText("송출을 승인했습니다");
 
             // add it to the playlist by keyboard
             go(browser, "/staff/signage/playlists/" + p.id());
             WebElement select = browser.driver().findElement(By.id("contentId"));
             select.sendKeys("미디어 아트 " + tag);
             browser.driver().findElement(By.id("seconds")).sendKeys("12", Keys.ENTER);
-            assertThat(browser.pageText()).contains("콘텐츠를 담았습니다").contains("미디어 아트 " + tag);
+            browser.awaitText("콘텐츠를 담았습니다", "미디어 아트 " + tag);
             accessible(browser);
         }
     }

@@ -107,6 +107,35 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /**
+     * The page's text once it contains every one of {@code texts} (waits up to 30 s): after a form is submitted
+     * by keyboard or click, the next page may still be loading, and the old one may already be gone.
+     */
+    public String awaitText(String... texts) {
+        try {
+            return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> {
+                        String text = d.findElement(By.tagName("body")).getText();
+                        for (String t : texts) {
+                            if (!text.contains(t)) {
+                                return null;
+                            }
+                        }
+                        return text;
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String now;
+            try {
+                now = pageText();
+            } catch (RuntimeException ignored) {
+                now = "(no page)";
+            }
+            throw new AssertionError("page " + driver.getCurrentUrl() + " does not show " + List.of(texts) + ":\n" + now, e);
+        }
+    }
+
     @Override
     public void close() {
         try {
