@@ -47,6 +47,40 @@ class AuditLogTest {
         assertThat(audit.verify().valid()).isTrue();
     }
 
+    @Test
+    void entriesOfOneTransactionAreChainedTogetherAtCommitInTheOrderRecorded() {
+        String marker = "묶음-" + System.nanoTime();
+        tx.executeWithoutResult(s -> {
+            for (int i = 1; i <= 5; i++) {
+                audit.recordAs("tester", "test.batch", "Batch", i, marker);
+            }
+            // not yet written: chained just before commit
+            assertThat(jdbc.sql("select count(*) from platform_audit_log where summary = :m").param("m", marker)
+                    .query(Integer.class).single()).isZero();
+        });
+        assertThat(jdbc.sql("select entity_id from platform_audit_log where summary = :m order by id").param("m", marker)
+                .query(String.class).list()).containsExactly("1", "2", "3", "4", "5");
+        assertThat(audit.verify().valid()).isTrue();
+    }
+
+    @Test
+    void concurrentTransactionsKeepOneValidChain() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int t = 0; t < 40; t++) {
+            int k = t;
+            futures.add(pool.submit(() -> tx.executeWithoutResult(s -> {
+                audit.recordAs("tester", "test.concurrent", "Parallel", k, "동시 " + k + "-1");
+                audit.recordAs("tester", "test.concurrent", "Parallel", k, "동시 " + k + "-2");
+            })));
+        }
+        for (var f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(audit.verify().valid()).isTrue();
+    }
+
     private void tamper(long id, String summary) {
         tx.executeWithoutResult(s -> {
             jdbc.sql("set local session_replication_role = replica").update();

@@ -12,7 +12,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import kr.sotong.platform.AuditLog;
+import kr.sotong.platform.StaffMember;
 import kr.sotong.platform.config.PlatformProperties;
 import kr.sotong.shared.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,21 +121,47 @@ public class ApiTokens {
                 .list();
     }
 
-    /** Resolves a presented token to its principal, if valid now. */
-    @Transactional
+    /** How stale {@code last_used_at} may get before a request refreshes it (a write per request would serialise them). */
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    /**
+     * Resolves a presented token to its principal, if valid now. A read; {@code last_used_at} is written only when it is
+     * more than {@link #LAST_USED_RESOLUTION} old, so parallel requests with one token do not queue on its row. No
+     * transaction: one statement (two when {@code last_used_at} is refreshed), each on its own.
+     */
     public Optional<StaffPrincipal> authenticate(String rawToken) {
         if (rawToken == null || rawToken.length() < 20 || rawToken.length() > 200) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<Long> accountId = jdbc.sql("""
-                        update platform_api_token set last_used_at = :now
-                         where token_hash = :h and revoked_at is null and (expires_at is null or expires_at > :now)
-                        returning account_id""")
-                .param("now", Timestamp.from(now)).param("h", sha256(rawToken))
-                .query(Long.class).optional();
-        return accountId.flatMap(accounts::findById).filter(Account::isEnabled).map(a -> StaffPrincipal.of(a, now))
-                .filter(StaffPrincipal::isAccountNonLocked);
+        String hash = sha256(rawToken);
+        record Valid(StaffPrincipal principal, Timestamp lastUsed) {
+        }
+        // one query for the token, its account and the account's roles (this runs on every API request)
+        Optional<Valid> valid = jdbc.sql("""
+                        select t.last_used_at, a.id, a.username, a.display_name, a.email, a.team_code, a.team_lead, a.enabled,
+                               a.must_change_password, a.locked_until,
+                               (select string_agg(r.role, ',') from platform_account_role r where r.account_id = a.id) roles
+                          from platform_api_token t join platform_account a on a.id = t.account_id
+                         where t.token_hash = :h and t.revoked_at is null and (t.expires_at is null or t.expires_at > :now)""")
+                .param("now", Timestamp.from(now)).param("h", hash)
+                .query((rs, i) -> {
+                    String roles = rs.getString("roles");
+                    StaffMember m = new StaffMember(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                            rs.getString("email"), rs.getString("team_code"), rs.getBoolean("team_lead"), rs.getBoolean("enabled"),
+                            roles == null || roles.isEmpty() ? Set.of() : Set.of(roles.split(",")));
+                    Timestamp lockedUntil = rs.getTimestamp("locked_until");
+                    boolean locked = lockedUntil != null && lockedUntil.toInstant().isAfter(now);
+                    return new Valid(new StaffPrincipal(m, null, locked, rs.getBoolean("must_change_password")),
+                            rs.getTimestamp("last_used_at"));
+                }).optional();
+        valid.filter(v -> v.lastUsed() == null || v.lastUsed().toInstant().isBefore(now.minus(LAST_USED_RESOLUTION)))
+                .ifPresent(v -> jdbc.sql("""
+                                update platform_api_token set last_used_at = :now
+                                 where token_hash = :h and (last_used_at is null or last_used_at < :stale)""")
+                        .param("now", Timestamp.from(now)).param("h", hash)
+                        .param("stale", Timestamp.from(now.minus(LAST_USED_RESOLUTION))).update());
+        return valid.map(Valid::principal).filter(p -> p.member().enabled()).filter(StaffPrincipal::isAccountNonLocked);
     }
 
     private Issued issue(long accountId, String kind, String label, Instant expires) {

@@ -133,6 +133,20 @@ class AesGcmPersonalDataCipher implements PersonalDataCipher {
         return s == null || s.isBlank();
     }
 
+    /** Per thread: {@code Cipher.getInstance} looks up providers every time; a cipher is re-initialised for each use. */
+    private final ThreadLocal<Cipher> gcm = new ThreadLocal<>();
+    /** Per thread, keyed once: {@code doFinal} resets the MAC for the next value. */
+    private final ThreadLocal<Mac> lookupMac = new ThreadLocal<>();
+
+    private Cipher gcm() throws GeneralSecurityException {
+        Cipher c = gcm.get();
+        if (c == null) {
+            c = Cipher.getInstance("AES/GCM/NoPadding");
+            gcm.set(c);
+        }
+        return c;
+    }
+
     @Override
     public String encrypt(String plaintext) {
         if (plaintext == null) {
@@ -141,7 +155,7 @@ class AesGcmPersonalDataCipher implements PersonalDataCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = gcm();
             c.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, iv));
             c.updateAAD(currentKeyId.getBytes(StandardCharsets.US_ASCII));
             byte[] ct = c.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -167,7 +181,7 @@ class AesGcmPersonalDataCipher implements PersonalDataCipher {
         }
         try {
             byte[] all = Base64.getDecoder().decode(parts[2]);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = gcm();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
             c.updateAAD(parts[1].getBytes(StandardCharsets.US_ASCII));
             return new String(c.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
@@ -179,8 +193,12 @@ class AesGcmPersonalDataCipher implements PersonalDataCipher {
     @Override
     public String lookupHash(String normalisedValue) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(lookupKey);
+            Mac mac = lookupMac.get();
+            if (mac == null) {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(lookupKey);
+                lookupMac.set(mac);
+            }
             return HexFormat.of().formatHex(mac.doFinal(normalisedValue.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -110,7 +110,15 @@ public class NotificationDispatcher implements SmartLifecycle {
         }
     }
 
+    /** When claims were last checked for staleness (claims go stale after minutes: no need to look every round). */
+    private Instant staleCheckedAt = Instant.EPOCH;
+
     private void releaseStale() {
+        Instant now = clock.instant();
+        if (now.isBefore(staleCheckedAt.plusSeconds(30)) && !now.isBefore(staleCheckedAt)) {
+            return;
+        }
+        staleCheckedAt = now;
         jdbc.sql("update platform_notification set status = 'PENDING' where status = 'SENDING' and claimed_at < :before")
                 .param("before", Timestamp.from(clock.instant().minus(Duration.ofMinutes(5)))).update();
     }

@@ -10,12 +10,22 @@ import kr.sotong.platform.NavLink;
 import kr.sotong.platform.Navigation;
 import kr.sotong.platform.StaffDirectory;
 import kr.sotong.platform.StaffMember;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 
-/** Puts the menus and the signed-in staff member into every page's model. */
+/**
+ * Puts the menus and the signed-in staff member into every page's model. Skipped for REST handlers (their responses
+ * have no layout); the menus are collected from the {@link Navigation} beans once per locale, not on every request.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutModel {
 
@@ -48,9 +58,28 @@ class LayoutModel {
     public record Section(String name, List<NavLink> links) {
     }
 
+    /** Every staff and public link by locale, labels resolved, in menu order (the Navigation beans are fixed). */
+    private record Links(List<NavLink> staff, List<NavLink> pub) {
+    }
+
+    private final Map<Locale, Links> links = new ConcurrentHashMap<>();
+
+    private Links links() {
+        return links.computeIfAbsent(LocaleContextHolder.getLocale(), l -> new Links(
+                navigations.orderedStream().flatMap(n -> n.staffLinks().stream()).map(this::resolve).toList(),
+                navigations.orderedStream().flatMap(n -> n.publicLinks().stream()).map(this::resolve)
+                        .sorted(Comparator.comparingInt(NavLink::order).thenComparing(NavLink::label)).toList()));
+    }
+
+    /** A REST handler renders no page: the layout's model would be computed for nothing. */
+    private static boolean rest(HttpServletRequest request) {
+        return request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod h
+                && (h.hasMethodAnnotation(ResponseBody.class) || AnnotatedElementUtils.hasAnnotation(h.getBeanType(), ResponseBody.class));
+    }
+
     @ModelAttribute("currentStaff")
-    StaffMember currentStaff() {
-        return staff.current().orElse(null);
+    StaffMember currentStaff(HttpServletRequest request) {
+        return rest(request) ? null : staff.current().orElse(null);
     }
 
     @ModelAttribute("requestPath")
@@ -60,7 +89,7 @@ class LayoutModel {
 
     @ModelAttribute("staffNav")
     List<Section> staffNav(HttpServletRequest request) {
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/staff")) {
+        if (rest(request) || !request.getRequestURI().startsWith(request.getContextPath() + "/staff")) {
             return List.of();
         }
         StaffMember me = staff.current().orElse(null);
@@ -69,8 +98,7 @@ class LayoutModel {
         }
         Map<String, List<NavLink>> bySection = new LinkedHashMap<>();
         SECTIONS.forEach(s -> bySection.put(s, new ArrayList<>()));
-        navigations.orderedStream().flatMap(n -> n.staffLinks().stream()).map(this::resolve)
-                .filter(l -> visible(l, me))
+        links().staff().stream().filter(l -> visible(l, me))
                 .forEach(l -> bySection.computeIfAbsent(l.section(), k -> new ArrayList<>()).add(l));
         List<Section> sections = new ArrayList<>();
         bySection.forEach((name, links) -> {
@@ -91,8 +119,7 @@ class LayoutModel {
     }
 
     @ModelAttribute("publicNav")
-    List<NavLink> publicNav() {
-        return navigations.orderedStream().flatMap(n -> n.publicLinks().stream()).map(this::resolve)
-                .sorted(Comparator.comparingInt(NavLink::order).thenComparing(NavLink::label)).toList();
+    List<NavLink> publicNav(HttpServletRequest request) {
+        return rest(request) ? List.of() : links().pub();
     }
 }
