@@ -3,6 +3,9 @@ package kr.sotong.education;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDateTime;
+import kr.sotong.shared.DomainException;
+import kr.sotong.education.registration.Applicant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -95,5 +98,56 @@ class RegistrationConcurrencyTest {
         assertThatThrownBy(() -> jdbc.sql("update education_course set capacity = 1 where id = :id").param("id", course).update())
                 .hasMessageContaining("정원");
         assertThat(second.seatNo()).isNotEqualTo(first.seatNo());
+    }
+
+    @Test
+    void theSameResidentSubmittingManyTimesAtOnceGetsOneRegistrationAndTheRestAreToldSo() throws Exception {
+        long course = fixtures.create(fixtures.spec().capacity(3));
+        Applicant a = EducationFixtures.applicant("연타하는분");
+        List<Object> results = concurrently(20, i -> registrar.register(course, a, Channel.ONLINE));
+        assertThat(results).filteredOn(r -> r instanceof Outcome).hasSize(1);
+        assertThat(results).filteredOn(r -> r instanceof DomainException).hasSize(19)
+                .allMatch(r -> ((DomainException) r).getMessage().contains("이미 이 과정에 신청하셨습니다"));
+        assertThat(jdbc.sql("select count(*) from education_registration where course_id = :c").param("c", course)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void signingUpForTwoOverlappingCoursesAtOnceSeatsTheResidentInOnlyOne() throws Exception {
+        LocalDateTime day = LocalDateTime.now().plusDays(30).withHour(14).withMinute(0).withSecond(0).withNano(0);
+        long first = fixtures.create(fixtures.spec().title("동시 겹침 가").firstSession(day, 1));
+        long second = fixtures.create(fixtures.spec().title("동시 겹침 나").firstSession(day.plusMinutes(30), 1));
+        for (int round = 0; round < 5; round++) {
+            Applicant a = EducationFixtures.applicant("양쪽신청" + (char) ('가' + round));
+            List<Object> results = concurrently(2, i -> registrar.register(i == 0 ? first : second, a, Channel.ONLINE));
+            assertThat(results).filteredOn(r -> r instanceof Outcome).hasSize(1);
+            assertThat(results).filteredOn(r -> r instanceof DomainException).hasSize(1)
+                    .allMatch(r -> ((DomainException) r).getMessage().contains("같은 시간에 듣는 다른 과정"));
+        }
+    }
+
+    /** Runs {@code n} calls at once; each result is the return value or the exception thrown. */
+    private static List<Object> concurrently(int n, java.util.function.IntFunction<Object> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            futures.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return call.apply(k);
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            }));
+        }
+        start.countDown();
+        List<Object> out = new ArrayList<>();
+        for (Future<Object> f : futures) {
+            out.add(f.get());
+        }
+        pool.shutdown();
+        return out;
     }
 }

@@ -42,18 +42,10 @@ public class Courses {
                 .orElseThrow(() -> DomainException.notFound("과정", id));
     }
 
-    /**
-     * Locks the course row and hands out the next arrival number in one statement (the registration hot path):
-     * the arrival number is the order in which registrations pass this lock.
-     */
-    public Course arrive(long id) {
-        return jdbc.sql("""
-                        update education_course set next_arrival = next_arrival + 1 where id = :id
-                        returning *, (select string_agg(q.target_group || ':' || q.seats, ',') from education_course_quota q
-                                       where q.course_id = education_course.id) quota_list""")
-                .param("id", id)
-                .query((rs, i) -> map(rs, parseQuotas(rs.getString("quota_list")))).optional()
-                .orElseThrow(() -> DomainException.notFound("과정", id));
+    /** Hands out {@code n} arrival numbers (call with the course locked, after deciding the arrivals). */
+    public void advanceArrivals(long id, int n) {
+        jdbc.sql("update education_course set next_arrival = next_arrival + :n where id = :id").param("n", n).param("id", id)
+                .update();
     }
 
     private static Map<TargetGroup, Integer> parseQuotas(String list) {

@@ -21,12 +21,16 @@ import kr.sotong.platform.StaffDirectory;
 import kr.sotong.shared.DomainException;
 import kr.sotong.shared.Masking;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registration use cases. Every change to a course's seats runs with the course row locked
- * ({@link Courses#lock}), so registrations are decided one at a time in arrival order; the database additionally
- * refuses duplicate seat numbers and seat numbers above capacity, so no path can oversell.
+ * ({@link Courses#lock}), so seat decisions are made in arrival order (sign-ups in batches by the course's
+ * {@link RegistrationDesk} lane); the database additionally refuses duplicate seat numbers and seat numbers above
+ * capacity, so no path can oversell.
  */
 @Service
 public class Registrar {
@@ -41,9 +45,11 @@ public class Registrar {
     private final StaffDirectory staff;
     private final PersonalDataCipher cipher;
     private final Clock clock;
+    private final TransactionTemplate tx;
+    private final RegistrationDesk desk;
 
     Registrar(Courses courses, Venues venues, Registrations registrations, Residents residents, Tokens tokens, Notices notices,
-              AuditLog audit, StaffDirectory staff, PersonalDataCipher cipher, Clock clock) {
+              AuditLog audit, StaffDirectory staff, PersonalDataCipher cipher, Clock clock, PlatformTransactionManager txm) {
         this.courses = courses;
         this.venues = venues;
         this.registrations = registrations;
@@ -54,65 +60,140 @@ public class Registrar {
         this.staff = staff;
         this.cipher = cipher;
         this.clock = clock;
+        this.tx = new TransactionTemplate(txm);
+        this.desk = new RegistrationDesk(tx);
     }
 
     /**
-     * Registers a resident (online after a one-time code, or by staff for a phone call or walk-in). Everything that
-     * depends only on the resident is checked before the course lock (the resident's row is locked first, so the
-     * same person cannot race themselves); under the course lock only the seat decision, the insert, the message and
-     * the audit entry remain.
+     * Registers a resident (online after a one-time code, or by staff for a phone call or walk-in). The resident record
+     * is stored first (one statement); the decision (an earlier registration, an overlapping course, the
+     * seat) is then made by the course's {@link RegistrationDesk} lane, in arrival order, together with the sign-ups
+     * that arrived at the same time (one transaction, course row locked). Called inside a caller's transaction, the
+     * decision is made in that transaction instead.
      */
-    @Transactional
     public Outcome register(long courseId, Applicant applicant, Channel channel) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            SignUp s = prepare(courseId, applicant, channel);
+            RegistrationDesk.Decision d = decide(courseId, List.of(s)).get(0);
+            if (d.refusal() != null) {
+                throw d.refusal();
+            }
+            return d.outcome();
+        }
+        SignUp s = prepare(courseId, applicant, channel); // one statement: no transaction of its own
+        return desk.submit(courseId, s, batch -> decide(courseId, batch.stream().map(a -> a.request).toList()));
+    }
+
+    /** A sign-up whose resident is stored, waiting for its decision. */
+    private record SignUp(Applicant applicant, Channel channel, long residentId, String actor, Instant at) {
+    }
+
+    private SignUp prepare(long courseId, Applicant applicant, Channel channel) {
         Instant now = clock.instant();
         long residentId = residents.upsert(applicant, now);
-        Optional<Registration> existing = registrations.active(courseId, residentId);
-        if (existing.isPresent()) {
-            Registration e = existing.get();
-            int pos = registrations.waitlistPosition(e);
-            throw DomainException.conflict("edu.registration.duplicate", "이미 이 과정에 신청하셨습니다 (신청번호 " + e.id() + ", "
-                    + describe(e.status(), pos) + ").", e.id(), describe(e.status(), pos));
-        }
-        registrations.overlapping(residentId, courseId).ifPresent(o -> {
-            throw DomainException.conflict("edu.registration.overlap", "같은 시간에 듣는 다른 과정이 있어 신청할 수 없습니다: " + o, o);
-        });
-        List<Session> sessions = courses.sessions(courseId);
         String actor = channel == Channel.ONLINE ? "resident:" + applicant.phone().masked() : staff.currentActor();
-        String firstSession = firstSession(sessions, courses.require(courseId));
+        return new SignUp(applicant, channel, residentId, actor, now);
+    }
 
-        Course c = courses.arrive(courseId);
-        c.ensureRegistrationPossible(now, channel.staffAssisted());
-        c.ensureTargetGroup(applicant.group());
+    /**
+     * Decides sign-ups of one course in the given (arrival) order, inside the caller's transaction: locks the course
+     * row and the residents' rows (so another course's batch cannot seat the same resident at the same time), refuses
+     * duplicates and overlapping courses, then seats or waitlists each. Rule refusals are per sign-up; a database
+     * error fails the whole transaction (the desk then decides each sign-up alone).
+     */
+    private List<RegistrationDesk.Decision> decide(long courseId, List<SignUp> batch) {
+        Course c = courses.lock(courseId);
+        List<Long> residentIds = batch.stream().map(SignUp::residentId).distinct().sorted().toList();
+        residents.lock(residentIds);
+        Map<Long, Registration> active = registrations.activeOf(courseId, residentIds);
+        Map<Long, String> overlaps = registrations.overlappingMany(residentIds, courseId);
+        List<Session> sessions = courses.sessions(courseId);
+        String firstSession = firstSession(sessions, c);
+        Instant decidedAt = clock.instant();
+
+        SeatPlan plan = null;
+        List<Integer> seatNumbers = null;
+        int queueTail = -1;
+        int lastPosition = -1; // waitlist place of the batch's previous waitlisted sign-up (queue numbers only grow)
         int arrival = c.nextArrival();
-        RegistrationStatus status;
-        Integer seat = null;
-        Integer queue = null;
-        if (c.awaitingDraw()) {
-            status = RegistrationStatus.APPLIED;
-        } else {
-            Registrations.Seats taken = registrations.seats(courseId);
-            SeatPlan plan = new SeatPlan(c.capacity(), c.quotas(), c.quotasActive(now), taken.byGroup());
-            if (plan.free() > 0 && registrations.hasWaitlist(courseId)) {
-                plan = fillFreeSeats(c, sessions, now);
-                taken = registrations.seats(courseId);
+        List<RegistrationDesk.Decision> out = new ArrayList<>(batch.size());
+        for (SignUp s : batch) {
+            try {
+                Registration dup = active.get(s.residentId());
+                if (dup != null) {
+                    throw duplicate(dup, registrations.waitlistPosition(dup));
+                }
+                String o = overlaps.get(s.residentId());
+                if (o != null) {
+                    throw overlap(o);
+                }
+                c.ensureRegistrationPossible(s.at(), s.channel().staffAssisted());
+                c.ensureTargetGroup(s.applicant().group());
+            } catch (DomainException refused) {
+                out.add(RegistrationDesk.Decision.refused(refused));
+                continue;
             }
-            if (plan.canSeat(applicant.group())) {
-                status = RegistrationStatus.CONFIRMED;
-                seat = SeatPlan.lowestFree(taken.numbers(), c.capacity());
+            arrival++;
+            RegistrationStatus status;
+            Integer seat = null;
+            Integer queue = null;
+            if (c.awaitingDraw()) {
+                status = RegistrationStatus.APPLIED;
             } else {
-                status = RegistrationStatus.WAITLISTED;
-                queue = c.isLottery() ? registrations.maxQueue(courseId) + 1 : arrival;
+                if (plan == null) {
+                    Registrations.Seats taken = registrations.seats(courseId);
+                    plan = new SeatPlan(c.capacity(), c.quotas(), c.quotasActive(s.at()), taken.byGroup());
+                    seatNumbers = new ArrayList<>(taken.numbers());
+                    if (plan.free() > 0 && registrations.hasWaitlist(courseId)) {
+                        fillFreeSeats(c, sessions, decidedAt);
+                        taken = registrations.seats(courseId);
+                        plan = new SeatPlan(c.capacity(), c.quotas(), c.quotasActive(s.at()), taken.byGroup());
+                        seatNumbers = new ArrayList<>(taken.numbers());
+                    }
+                }
+                if (plan.canSeat(s.applicant().group())) {
+                    status = RegistrationStatus.CONFIRMED;
+                    seat = SeatPlan.lowestFree(seatNumbers, c.capacity());
+                    seatNumbers.add(seat);
+                    plan = plan.take(s.applicant().group());
+                } else {
+                    status = RegistrationStatus.WAITLISTED;
+                    if (c.isLottery()) {
+                        queueTail = queueTail < 0 ? registrations.maxQueue(courseId) + 1 : queueTail + 1;
+                        queue = queueTail;
+                    } else {
+                        queue = arrival;
+                    }
+                }
             }
+            Registration r = registrations.insert(courseId, s.residentId(), status, s.applicant().group(), s.channel(), arrival,
+                    queue, seat, s.at(), s.actor());
+            int position = 0;
+            if (status == RegistrationStatus.WAITLISTED) {
+                position = lastPosition < 0 ? registrations.waitlistPosition(r) : lastPosition + 1;
+                lastPosition = position;
+            }
+            active.put(s.residentId(), r);
+            notices.registered(new Residents.Contact(s.residentId(), s.applicant().name(), s.applicant().phone(),
+                    s.applicant().email()), r, c.title(), firstSession, position, Notices.when(c.closesAt()));
+            audit.recordAs(s.actor(), "education.registration.create", "EducationRegistration", r.id(), "과정 " + courseId + " 신청: "
+                    + describe(status, position) + (seat == null ? "" : ", 좌석 " + seat) + " (" + s.channel().label() + ", 도착 "
+                    + arrival + "번)");
+            out.add(RegistrationDesk.Decision.of(outcome(r, c, position)));
         }
-        Registrations.Inserted inserted = registrations.insert(courseId, residentId, status, applicant.group(), channel, arrival, queue,
-                seat, now, actor);
-        Registration r = inserted.registration();
-        int position = inserted.waitlistPosition();
-        notices.registered(new Residents.Contact(residentId, applicant.name(), applicant.phone(), applicant.email()), r,
-                c.title(), firstSession, position, Notices.when(c.closesAt()));
-        audit.recordAs(actor, "education.registration.create", "EducationRegistration", r.id(), "과정 " + courseId + " 신청: "
-                + describe(status, position) + (seat == null ? "" : ", 좌석 " + seat) + " (" + channel.label() + ", 도착 " + arrival + "번)");
-        return outcome(r, c, position);
+        if (arrival > c.nextArrival()) {
+            courses.advanceArrivals(courseId, arrival - c.nextArrival());
+        }
+        return out;
+    }
+
+    private static DomainException duplicate(Registration e, int pos) {
+        return DomainException.conflict("edu.registration.duplicate", "이미 이 과정에 신청하셨습니다 (신청번호 " + e.id() + ", "
+                + describe(e.status(), pos) + ").", e.id(), describe(e.status(), pos));
+    }
+
+    private static DomainException overlap(String o) {
+        return DomainException.conflict("edu.registration.overlap", "같은 시간에 듣는 다른 과정이 있어 신청할 수 없습니다: " + o, o);
     }
 
     /** Cancels a registration (by the resident or staff); a freed seat goes to the next on the waitlist. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -27,27 +28,19 @@ public class Registrations {
         this.jdbc = jdbc;
     }
 
-    /** A stored registration with its place on the waitlist (0 unless waitlisted). */
-    public record Inserted(Registration registration, int waitlistPosition) {
-    }
-
-    /**
-     * Inserts the registration and, in the same statement, counts its place on the waitlist (call with the course
-     * locked: every earlier registration of the course is committed, so the statement's snapshot sees them all).
-     */
-    public Inserted insert(long courseId, long residentId, RegistrationStatus status, TargetGroup group, Channel channel,
-                           int arrivalNo, Integer queueNo, Integer seatNo, Instant now, String actor) {
+    /** Inserts a registration (call with the course locked). */
+    public Registration insert(long courseId, long residentId, RegistrationStatus status, TargetGroup group, Channel channel,
+                               int arrivalNo, Integer queueNo, Integer seatNo, Instant now, String actor) {
         return jdbc.sql("""
                         insert into education_registration (course_id, resident_id, status, target_group, channel, arrival_no,
                             queue_no, seat_no, created_at, created_by, confirmed_at)
                         values (:c, :r, :s, :g, :ch, :a, :q, :seat, :now, :actor, :conf)
-                        returning *, case when status = 'WAITLISTED' then 1 + (select count(*) from education_registration w
-                                     where w.course_id = :c and w.status = 'WAITLISTED' and w.queue_no < :q) else 0 end position""")
+                        returning *""")
                 .param("c", courseId).param("r", residentId).param("s", status.name()).param("g", group.name())
                 .param("ch", channel.name()).param("a", arrivalNo).param("q", queueNo).param("seat", seatNo)
                 .param("now", Timestamp.from(now)).param("actor", actor)
                 .param("conf", status == RegistrationStatus.CONFIRMED ? Timestamp.from(now) : null)
-                .query((rs, i) -> new Inserted(map(rs, i), rs.getInt("position"))).single();
+                .query(Registrations::map).single();
     }
 
     /** Writes the state fields of a registration. */
@@ -71,9 +64,15 @@ public class Registrations {
         return find(id).orElseThrow(() -> DomainException.notFound("수강 신청", id));
     }
 
-    public Optional<Registration> active(long courseId, long residentId) {
-        return jdbc.sql("select * from education_registration where course_id = :c and resident_id = :r and status in " + ACTIVE)
-                .param("c", courseId).param("r", residentId).query(Registrations::map).optional();
+    /** Active registrations of the course by resident, for the given residents. */
+    public Map<Long, Registration> activeOf(long courseId, Collection<Long> residentIds) {
+        Map<Long, Registration> m = new HashMap<>();
+        if (!residentIds.isEmpty()) {
+            jdbc.sql("select * from education_registration where course_id = :c and resident_id in (:r) and status in " + ACTIVE)
+                    .param("c", courseId).param("r", residentIds).query(Registrations::map).list()
+                    .forEach(r -> m.put(r.residentId(), r));
+        }
+        return m;
     }
 
     public List<Registration> ofCourse(long courseId) {
@@ -148,18 +147,26 @@ public class Registrations {
                 .param("c", courseId).query(Integer.class).single();
     }
 
-    /** Another active registration of the resident whose sessions overlap this course's sessions. */
-    public Optional<String> overlapping(long residentId, long courseId) {
-        return jdbc.sql("""
-                        select c.title || ' (' || to_char(s.starts_at at time zone 'Asia/Seoul', 'FMMM"월" FMDD"일" HH24:MI') || ')'
+    /** For each resident, another active registration whose sessions overlap this course's: its course and first time. */
+    public Map<Long, String> overlappingMany(Collection<Long> residentIds, long courseId) {
+        Map<Long, String> m = new HashMap<>();
+        if (residentIds.isEmpty()) {
+            return m;
+        }
+        jdbc.sql("""
+                        select distinct on (r.resident_id) r.resident_id,
+                               c.title || ' (' || to_char(s.starts_at at time zone 'Asia/Seoul', 'FMMM"월" FMDD"일" HH24:MI') || ')'
                           from education_registration r
                           join education_course c on c.id = r.course_id
                           join education_session s on s.course_id = c.id
-                         where r.resident_id = :res and r.course_id <> :course and r.status in """ + ACTIVE + """
+                         where r.resident_id in (:res) and r.course_id <> :course and r.status in """ + ACTIVE + """
                            and exists (select 1 from education_session n where n.course_id = :course
                                           and n.starts_at < s.ends_at and s.starts_at < n.ends_at)
-                         order by s.starts_at limit 1""")
-                .param("res", residentId).param("course", courseId).query(String.class).optional();
+                         order by r.resident_id, s.starts_at""")
+                .param("res", residentIds).param("course", courseId).query(rs -> {
+                    m.put(rs.getLong(1), rs.getString(2));
+                });
+        return m;
     }
 
     /** Counts per status for many courses: courseId → status → count. */

@@ -47,6 +47,14 @@ public class Residents {
                 .query(Long.class).single();
     }
 
+    /** Locks the residents' rows (in id order) for the rest of the transaction. */
+    public void lock(List<Long> sortedIds) {
+        if (!sortedIds.isEmpty()) {
+            jdbc.sql("select id from education_resident where id in (:ids) order by id for update").param("ids", sortedIds)
+                    .query(Long.class).list();
+        }
+    }
+
     public Optional<Contact> contact(long id) {
         return jdbc.sql("select id, phone_enc, name_enc, email_enc from education_resident where id = :id").param("id", id)
                 .query((rs, i) -> new Contact(rs.getLong(1), cipher.decrypt(rs.getString(3)),
