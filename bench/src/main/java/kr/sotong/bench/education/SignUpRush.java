@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.sotong.bench.BenchApp;
+import kr.sotong.bench.LeanHttp;
 import kr.sotong.bench.Latencies;
 import kr.sotong.education.catalogue.Allocation;
 import kr.sotong.education.catalogue.Catalogue;
@@ -40,9 +41,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Checks afterwards, from the database: exactly {@code seats} confirmed with seats 1..n, the rest waitlisted, the
  * confirmed are the first arrivals, the waitlist order equals the arrival order, every waitlisted client was told
  * its place (= arrival − seats), 0 oversold. Reports latency percentiles; the anchor is {@code GET /actuator/health}
- * at the same concurrency in the same run (the HTTP + security floor of this machine at that moment).
+ * at the same concurrency in the same run (the HTTP + security floor of this machine at that moment). Also reports
+ * the CPU time one sign-up costs this JVM (server and load generator) and PostgreSQL, so a run on a busy machine still
+ * tells what the work costs. The clients use {@link LeanHttp} (one keep-alive connection each), a load generator that
+ * takes little CPU from the server it measures. The warm-up signs up to another course so the JIT has compiled the
+ * path, as it would have on a server running for days before registration opens.
  * <pre>
- *   bench/run kr.sotong.bench.education.SignUpRush [attempts=2000] [clients=200] [seats=16] [warmup=600] [rate=0]
+ *   bench/run kr.sotong.bench.education.SignUpRush [attempts=2000] [clients=200] [seats=16] [warmup=12000] [rate=0]
  * </pre>
  * {@code rate=0} is the closed loop (maximum pressure: 200 requests always in flight); {@code rate=N} sends N requests
  * per second from the same 200 clients (an open loop; latency counted from the scheduled send time, so queueing
@@ -56,7 +61,7 @@ public final class SignUpRush {
         int attempts = arg(args, "attempts", 2000);
         int clients = arg(args, "clients", 200);
         int seats = arg(args, "seats", 16);
-        int warmup = arg(args, "warmup", 600);
+        int warmup = arg(args, "warmup", 12000);
         int rate = arg(args, "rate", 0);
         System.out.printf("sign-up rush: %d attempts, %d clients, %d seats, warm-up %d, %s%n", attempts, clients, seats, warmup,
                 rate == 0 ? "closed loop (each client sends its next request when the previous answered)"
@@ -66,8 +71,7 @@ public final class SignUpRush {
                 "spring.datasource.hikari.maximum-pool-size=40")) {
             String base = "http://127.0.0.1:" + app.port();
             String token = token(app, base);
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                    .executor(Executors.newFixedThreadPool(8)).build();
+            int http = app.port();
             if (warmup > 0) {
                 long warm = course(app, "워밍업 과정", seats, 0);
                 Result w = rush(http, base, token, warm, warmup, Math.min(clients, 50), 1, 0);
@@ -75,8 +79,11 @@ public final class SignUpRush {
                 rushHealth(http, base, Math.min(clients, 50), warmup);
             }
             long course = course(app, "스마트폰 입문 (부하 시험)", seats, 1);
+            long[] cpuA = cpuNanos();
             Result anchor = rushHealth(http, base, clients, attempts);
+            long[] cpu0 = cpuNanos();
             Result r = rush(http, base, token, course, attempts, clients, 2, rate);
+            long[] cpu1 = cpuNanos();
             int failures = verify(app.bean(JdbcClient.class), course, seats, attempts, r);
             System.out.println();
             System.out.println("| measure | value |");
@@ -87,6 +94,10 @@ public final class SignUpRush {
                     r.percentile(99), r.percentile(100));
             System.out.printf("| anchor GET /actuator/health p50 / p99 (same concurrency) | %.1f / %.1f ms |%n", anchor.percentile(50),
                     anchor.percentile(99));
+            System.out.printf("| CPU per sign-up: this JVM (server + load generator) / PostgreSQL | %.2f / %.2f ms |%n",
+                    (cpu1[0] - cpu0[0]) / 1e6 / attempts, (cpu1[1] - cpu0[1]) / 1e6 / attempts);
+            System.out.printf("| CPU per anchor request: this JVM / PostgreSQL | %.2f / %.2f ms |%n",
+                    (cpu0[0] - cpuA[0]) / 1e6 / attempts, (cpu0[1] - cpuA[1]) / 1e6 / attempts);
             System.out.printf("| HTTP errors | %d |%n", r.errors.get());
             System.out.printf("| invariant failures | %d |%n", failures);
             exitCode = failures > 0 || r.errors.get() > 0 ? 1 : 0;
@@ -105,7 +116,7 @@ public final class SignUpRush {
         }
     }
 
-    static Result rush(HttpClient http, String base, String token, long course, int attempts, int clients, int phonePrefix,
+    static Result rush(int port, String base, String token, long course, int attempts, int clients, int phonePrefix,
                        int rate) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long[] lat = new long[attempts];
@@ -118,25 +129,25 @@ public final class SignUpRush {
         for (int c = 0; c < clients; c++) {
             fs.add(pool.submit(() -> {
                 start.await();
-                for (int i = next.getAndIncrement(); i < attempts; i = next.getAndIncrement()) {
-                    long scheduled = rate == 0 ? 0 : epoch[0] + (long) (i * 1e9 / rate);
-                    if (rate > 0) {
-                        long wait = scheduled - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                try (LeanHttp http = new LeanHttp("127.0.0.1", port)) {
+                    for (int i = next.getAndIncrement(); i < attempts; i = next.getAndIncrement()) {
+                        long scheduled = rate == 0 ? 0 : epoch[0] + (long) (i * 1e9 / rate);
+                        if (rate > 0) {
+                            long wait = scheduled - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            }
                         }
-                    }
-                    String phone = String.format("010%d%07d", phonePrefix, i);
-                    String body = "{\"name\":\"부하시험\",\"phone\":\"" + phone + "\",\"targetGroup\":\"SENIOR_65\",\"channel\":\"PHONE\"}";
-                    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/education/courses/" + course + "/registrations"))
-                            .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    long t0 = rate == 0 ? System.nanoTime() : scheduled;
-                    HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-                    lat[i] = System.nanoTime() - t0;
-                    bodies.set(i, res.body());
-                    if (res.statusCode() != 201) {
-                        errors.incrementAndGet();
+                        String phone = String.format("010%d%07d", phonePrefix, i);
+                        String body = "{\"name\":\"부하시험\",\"phone\":\"" + phone + "\",\"targetGroup\":\"SENIOR_65\",\"channel\":\"PHONE\"}";
+                        long t0 = rate == 0 ? System.nanoTime() : scheduled;
+                        LeanHttp.Response res = http.post("/api/v1/education/courses/" + course + "/registrations", "application/json", body,
+                                "Authorization", "Bearer " + token);
+                        lat[i] = System.nanoTime() - t0;
+                        bodies.set(i, res.body());
+                        if (res.status() != 201) {
+                            errors.incrementAndGet();
+                        }
                     }
                 }
                 return null;
@@ -153,7 +164,7 @@ public final class SignUpRush {
         return new Result(lat, wall, errors, bodies);
     }
 
-    static Result rushHealth(HttpClient http, String base, int clients, int requests) throws Exception {
+    static Result rushHealth(int port, String base, int clients, int requests) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long[] lat = new long[requests];
         AtomicInteger next = new AtomicInteger();
@@ -162,13 +173,14 @@ public final class SignUpRush {
         long w0 = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             fs.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    lat[i] = System.nanoTime() - t0;
-                    if (res.statusCode() != 200) {
-                        errors.incrementAndGet();
+                try (LeanHttp http = new LeanHttp("127.0.0.1", port)) {
+                    for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        LeanHttp.Response res = http.get("/actuator/health");
+                        lat[i] = System.nanoTime() - t0;
+                        if (res.status() != 200) {
+                            errors.incrementAndGet();
+                        }
                     }
                 }
                 return null;
@@ -218,6 +230,31 @@ public final class SignUpRush {
         failures += check("each waitlisted client told place = arrival - seats", told == attempts - seats && wrong == 0,
                 told + " told, " + wrong + " wrong");
         return failures;
+    }
+
+    /**
+     * CPU time used so far by this JVM and by all {@code postgres} processes (Linux {@code /proc}; 0 elsewhere), so a run
+     * on a busy machine still tells what one sign-up costs.
+     */
+    static long[] cpuNanos() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        long pg = 0;
+        java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+        for (java.io.File f : procs == null ? new java.io.File[0] : procs) {
+            try {
+                String stat = java.nio.file.Files.readString(f.toPath().resolve("stat"));
+                int close = stat.lastIndexOf(')');
+                if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+                    continue;
+                }
+                String[] fields = stat.substring(close + 2).split(" ");
+                pg += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // clock ticks of 10 ms
+            } catch (java.io.IOException | RuntimeException gone) {
+                // the process ended while we looked
+            }
+        }
+        return new long[] {jvm, pg};
     }
 
     static int check(String what, boolean ok, String detail) {
