@@ -41,9 +41,14 @@ class ContestRepository {
         return find(id).orElseThrow(() -> DomainException.notFound("공모전", id));
     }
 
-    /** Locks the row for the rest of the transaction (state changes, award decisions). */
+    /**
+     * Locks the row for the rest of the transaction (state changes, award decisions). {@code for no key update}: the
+     * contest's key never changes, and background work that only references the contest (a similarity row, whose
+     * foreign-key check takes a key-share lock) must not wait for it — with {@code for update} a withdrawal holding the
+     * contest and waiting for an entry row deadlocked with the public-copy maker holding that entry row.
+     */
     Contest lock(long id) {
-        return jdbc.sql("select " + COLUMNS + " from contests_contest where id = :id for update").param("id", id)
+        return jdbc.sql("select " + COLUMNS + " from contests_contest where id = :id for no key update").param("id", id)
                 .query(ContestRepository::map).optional().orElseThrow(() -> DomainException.notFound("공모전", id));
     }
 

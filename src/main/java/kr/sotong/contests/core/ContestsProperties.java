@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param publicImageSide long side of the metadata-free public/judging copy of a photo
  * @param nearDuplicateDistance perceptual-hash distance (of 64 bits) at or below which photos are flagged
  * @param draftLifetime   how long an unfinished entry (and its upload) is kept
- * @param stallTimeout    how long the streaming assembler waits for the next chunk before giving up
+ * @param stallTimeout    how long the streaming hasher waits for the next chunk before giving up
  */
 @ConfigurationProperties("sotong.contests")
 public record ContestsProperties(Path uploadDir, DataSize maxUpload, DataSize chunkSize, long maxImagePixels,

@@ -45,7 +45,7 @@ public class Uploads {
     private final ContestRepository contests;
     private final EntryRepository entries;
     private final MediaInspector inspector;
-    private final StreamingAssembler assembler;
+    private final StreamingHasher hasher;
     private final FileStore files;
     private final UploadPolicy policy;
     private final ContestsProperties properties;
@@ -54,14 +54,14 @@ public class Uploads {
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     Uploads(UploadRepository uploads, DraftRepository drafts, ContestRepository contests, EntryRepository entries,
-            MediaInspector inspector, StreamingAssembler assembler, FileStore files, UploadPolicy policy,
+            MediaInspector inspector, StreamingHasher hasher, FileStore files, UploadPolicy policy,
             ContestsProperties properties, Clock clock) {
         this.uploads = uploads;
         this.drafts = drafts;
         this.contests = contests;
         this.entries = entries;
         this.inspector = inspector;
-        this.assembler = assembler;
+        this.hasher = hasher;
         this.files = files;
         this.policy = policy;
         this.properties = properties;
@@ -128,7 +128,7 @@ public class Uploads {
             throw new UncheckedIOException(e);
         }
         uploads.insert(id, draft.id(), contestId, name, length, fp, now);
-        assembler.start(id, partFile(id), length, name, max);
+        hasher.start(id, partFile(id), length);
         return uploads.find(id).orElseThrow();
     }
 
@@ -157,7 +157,7 @@ public class Uploads {
             if (onDisk < u.received()) {
                 // the server stopped before the bytes reached the disk: continue from what is really there
                 uploads.advance(u.id(), u.received(), onDisk, false, clock.instant());
-                assembler.abort(u.id());
+                hasher.abort(u.id());
                 return uploads.find(u.id()).orElseThrow();
             }
         }
@@ -199,7 +199,7 @@ public class Uploads {
             long room = u.declaredLength() - offset;
             while (true) {
                 // fill the whole buffer before writing: the servlet stream hands out a few KB per read, and one
-                // write (and one wake-up of the assembler) per 256 KB costs far less than one per socket read
+                // write (and one wake-up of the hasher) per 256 KB costs far less than one per socket read
                 int n = 0;
                 boolean end = false;
                 try {
@@ -227,18 +227,18 @@ public class Uploads {
                     ch.write(bb, offset + written + bb.position());
                 }
                 written += n;
-                assembler.advance(uploadId, offset + written);
+                hasher.advance(uploadId, offset + written);
                 if (tooMuch || end) {
                     break;
                 }
             }
         } catch (IOException e) {
-            assembler.abort(uploadId);
+            hasher.abort(uploadId);
             throw new DomainException("contests.upload.write-failed", "파일을 저장하는 중 오류가 났습니다. 잠시 뒤 이어 올리세요.");
         } finally {
             try {
                 if (!uploads.advance(uploadId, offset, offset + written, false, clock.instant())) {
-                    assembler.abort(uploadId);
+                    hasher.abort(uploadId);
                 }
             } finally {
                 lock.unlock();
@@ -282,8 +282,7 @@ public class Uploads {
                 refuse(u, e.getMessage());
                 throw e;
             }
-            long max = Math.min(contest.def().maxBytes(), properties.maxUpload().toBytes());
-            StoredFile stored = assembler.finish(uploadId).orElseGet(() -> storeFromPart(part, u.originalName(), max));
+            StoredFile stored = storeFromPart(uploadId, part, u);
             if (policy.isDangerous(stored)) {
                 refuse(u, "보안상 허용되지 않는 파일입니다.");
                 throw new DomainException("contests.upload.dangerous", "보안상 허용되지 않는 파일입니다.");
@@ -314,16 +313,27 @@ public class Uploads {
         }
     }
 
-    private StoredFile storeFromPart(Path part, String name, long max) {
-        try (InputStream in = Files.newInputStream(part)) {
-            return files.store(in, name, max);
-        } catch (IOException e) {
+    /**
+     * Hands the complete part file to the file store by rename (no second copy of the bytes), with the hash the
+     * {@link StreamingHasher} made while the chunks arrived, or made now from the part file when it could not.
+     */
+    private StoredFile storeFromPart(String uploadId, Path part, Upload u) {
+        StreamingHasher.Digest digest = hasher.finish(uploadId).filter(d -> d.size() == u.declaredLength())
+                .orElseGet(() -> {
+                    try {
+                        return StreamingHasher.digest(Files.newInputStream(part));
+                    } catch (IOException | UncheckedIOException e) {
+                        throw new DomainException("contests.upload.store-failed", "파일을 저장하는 중 오류가 났습니다. 다시 시도하세요.");
+                    }
+                });
+        if (digest.size() != u.declaredLength()) {
             throw new DomainException("contests.upload.store-failed", "파일을 저장하는 중 오류가 났습니다. 다시 시도하세요.");
         }
+        return files.adopt(part, digest.sha256(), u.originalName());
     }
 
     private void refuse(Upload u, String reason) {
-        assembler.abort(u.id());
+        hasher.abort(u.id());
         uploads.reject(u.id(), reason, clock.instant());
         deleteQuietly(partFile(u.id()));
     }
@@ -347,7 +357,7 @@ public class Uploads {
 
     void discard(List<String> ids) {
         for (String id : ids) {
-            assembler.abort(id);
+            hasher.abort(id);
             deleteQuietly(partFile(id));
             deleteQuietly(publicCopyFile(id));
             uploads.delete(id);

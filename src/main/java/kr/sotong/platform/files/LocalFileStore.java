@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -59,7 +62,8 @@ class LocalFileStore implements FileStore {
             temp = Files.createTempFile(tmp, "upload-", ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size = 0;
-            try (InputStream in = new DigestInputStream(content, sha); OutputStream out = Files.newOutputStream(temp)) {
+            try (InputStream in = new DigestInputStream(content, sha); FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(ch)) {
                 byte[] buf = new byte[BUFFER];
                 int n;
                 while ((n = in.read(buf)) > 0) {
@@ -70,29 +74,15 @@ class LocalFileStore implements FileStore {
                     }
                     out.write(buf, 0, n);
                 }
+                ch.force(false);
             }
             if (size == 0) {
                 throw new DomainException("file.empty", "빈 파일(0바이트)은 올릴 수 없습니다.");
             }
             String hash = HexFormat.of().formatHex(sha.digest());
-            String mediaType = ContentSniffer.sniff(temp);
-            Path target = path(hash);
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                temp = null;
-            }
-            String name = safeName(originalName);
-            jdbc.sql("""
-                            insert into platform_file (sha256, size_bytes, media_type, original_name, created_at)
-                            values (:h, :s, :m, :n, :c) on conflict (sha256) do nothing""")
-                    .param("h", hash).param("s", size).param("m", mediaType).param("n", name)
-                    .param("c", Timestamp.from(clock.instant())).update();
-            return new StoredFile(hash, size, mediaType, name);
+            StoredFile stored = install(temp, hash, size, originalName);
+            temp = null;
+            return stored;
         } catch (IOException e) {
             throw new DomainException("file.read-failed", "파일을 받는 중 오류가 났습니다: 전송이 끊겼거나 손상된 파일입니다.");
         } catch (NoSuchAlgorithmException e) {
@@ -106,6 +96,61 @@ class LocalFileStore implements FileStore {
                 }
             }
         }
+    }
+
+    @Override
+    public StoredFile adopt(Path file, String sha256, String originalName) {
+        if (!isHash(sha256)) {
+            throw new IllegalArgumentException("not a SHA-256: " + sha256);
+        }
+        Path temp = null;
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw new DomainException("file.empty", "빈 파일(0바이트)은 올릴 수 없습니다.");
+            }
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.force(false);
+            }
+            temp = tmp.resolve("adopt-" + sha256 + "-" + System.nanoTime() + ".part");
+            Files.move(file, temp); // a rename on the same file system, a copy otherwise
+            StoredFile stored = install(temp, sha256, size, originalName);
+            temp = null;
+            return stored;
+        } catch (IOException e) {
+            throw new DomainException("file.read-failed", "파일을 저장하는 중 오류가 났습니다. 다시 시도하세요.");
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+    }
+
+    /** Puts a complete temp file (flushed) at its content address, or drops it when the content is there already. */
+    private StoredFile install(Path temp, String hash, long size, String originalName) throws IOException {
+        String mediaType = ContentSniffer.sniff(temp);
+        Path target = path(hash);
+        if (!Files.exists(target)) {
+            Files.createDirectories(target.getParent());
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } else {
+            Files.deleteIfExists(temp);
+        }
+        String name = safeName(originalName);
+        jdbc.sql("""
+                        insert into platform_file (sha256, size_bytes, media_type, original_name, created_at)
+                        values (:h, :s, :m, :n, :c) on conflict (sha256) do nothing""")
+                .param("h", hash).param("s", size).param("m", mediaType).param("n", name)
+                .param("c", Timestamp.from(clock.instant())).update();
+        return new StoredFile(hash, size, mediaType, name);
     }
 
     @Override

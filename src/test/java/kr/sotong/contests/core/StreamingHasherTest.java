@@ -2,8 +2,6 @@ package kr.sotong.contests.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -12,61 +10,15 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.Random;
-import kr.sotong.platform.FileStore;
-import kr.sotong.platform.StoredFile;
-import kr.sotong.shared.DomainException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
-/** The background reader stores exactly the bytes that arrived, in whatever pieces they came. */
-class StreamingAssemblerTest {
-
-    /** Hashes what it is given, like the platform store (which also hashes while streaming). */
-    static final class HashingStore implements FileStore {
-        @Override
-        public StoredFile store(InputStream content, String originalName, long maxBytes) {
-            try {
-                MessageDigest md = MessageDigest.getInstance("SHA-256");
-                byte[] buf = new byte[64 * 1024];
-                long size = 0;
-                int n;
-                while ((n = content.read(buf)) > 0) {
-                    md.update(buf, 0, n);
-                    size += n;
-                }
-                return new StoredFile(HexFormat.of().formatHex(md.digest()), size, "application/octet-stream", originalName);
-            } catch (IOException e) {
-                throw new DomainException("file.read-failed", "끊김");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public StoredFile store(InputStream content, String originalName) {
-            return store(content, originalName, Long.MAX_VALUE);
-        }
-
-        @Override
-        public Optional<StoredFile> find(String sha256) {
-            return Optional.empty();
-        }
-
-        @Override
-        public InputStream open(String sha256) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Path path(String sha256) {
-            throw new UnsupportedOperationException();
-        }
-    }
+/** The background reader hashes exactly the bytes that arrived, in whatever pieces they came. */
+class StreamingHasherTest {
 
     static ContestsProperties props(Duration stall) {
         return new ContestsProperties(null, DataSize.ofMegabytes(500), DataSize.ofMegabytes(8), 0, 0, 0, 0, null, stall,
@@ -80,9 +32,9 @@ class StreamingAssemblerTest {
         Random r = new Random(seed);
         r.nextBytes(data);
         Path part = Files.createTempFile("assembler-", ".part");
-        StreamingAssembler a = new StreamingAssembler(new HashingStore(), props(Duration.ofSeconds(10)));
+        StreamingHasher a = new StreamingHasher(props(Duration.ofSeconds(10)));
         try {
-            assertThat(a.start("u1", part, size, "x", size)).isTrue();
+            assertThat(a.start("u1", part, size)).isTrue();
             try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
                 int written = 0;
                 while (written < size) {
@@ -92,7 +44,7 @@ class StreamingAssemblerTest {
                     a.advance("u1", written);
                 }
             }
-            StoredFile stored = a.finish("u1").orElseThrow();
+            StreamingHasher.Digest stored = a.finish("u1").orElseThrow();
             assertThat(stored.size()).isEqualTo(size);
             assertThat(stored.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
         } finally {
@@ -102,17 +54,17 @@ class StreamingAssemblerTest {
     }
 
     @Test
-    void abortedOrStalledReadersGiveNothingSoTheUploadIsStoredFromThePartFile() throws Exception {
+    void abortedOrStalledReadersGiveNothingSoThePartFileIsHashedAtCompletion() throws Exception {
         Path part = Files.createTempFile("assembler-", ".part");
         Files.write(part, new byte[1000]);
-        StreamingAssembler a = new StreamingAssembler(new HashingStore(), props(Duration.ofMillis(200)));
+        StreamingHasher a = new StreamingHasher(props(Duration.ofMillis(200)));
         try {
-            a.start("aborted", part, 1000, "x", 1000);
+            a.start("aborted", part, 1000);
             a.advance("aborted", 500);
             a.abort("aborted");
             assertThat(a.finish("aborted")).isEmpty();
 
-            a.start("stalled", part, 1000, "x", 1000);
+            a.start("stalled", part, 1000);
             a.advance("stalled", 400);
             Thread.sleep(600); // no more chunks: the reader gives up after the stall timeout
             assertThat(a.finish("stalled")).isEmpty();

@@ -2,11 +2,15 @@ package kr.sotong.contests.core;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,42 +20,45 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import kr.sotong.platform.FileStore;
-import kr.sotong.platform.StoredFile;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams an upload into the {@link FileStore} while its chunks are still arriving: a background reader follows
- * the part file up to the bytes already received (64 KB at a time, nothing held whole in memory), so that when
- * the last chunk lands the store has hashed and written nearly everything. If the reader is gone (restart,
- * another node, a pause longer than the stall timeout, all threads busy) the upload is stored from the part
- * file at completion instead — same result, just not overlapped.
+ * Hashes an upload (SHA-256, the file store's content address) while its chunks are still arriving: a background
+ * reader follows the part file up to the bytes already received (256 KB at a time from the page cache, nothing held
+ * whole in memory), on the other core, so that when the last chunk lands the hash is nearly done and the part file
+ * can be adopted by the {@link kr.sotong.platform.FileStore} by renaming it, without writing the bytes a second time.
+ * If the reader is gone (restart, another node, a pause longer than the stall timeout, all threads busy) the part
+ * file is hashed at completion instead — same result, just not overlapped.
  */
 @Component
-class StreamingAssembler implements DisposableBean {
+class StreamingHasher implements DisposableBean {
 
-    private final FileStore files;
+    /** The hash of the bytes read and how many there were. */
+    record Digest(String sha256, long size) {
+    }
+
+    private static final int BUFFER = 256 * 1024;
+
     private final ThreadPoolExecutor pool;
     private final Duration stall;
     private final ConcurrentHashMap<String, Assembly> active = new ConcurrentHashMap<>();
 
-    StreamingAssembler(FileStore files, ContestsProperties properties) {
-        this.files = files;
+    StreamingHasher(ContestsProperties properties) {
         this.stall = properties.stallTimeout();
         this.pool = new ThreadPoolExecutor(0, properties.assemblerThreads(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> {
-                    Thread t = new Thread(r, "contests-assembler");
+                    Thread t = new Thread(r, "contests-hasher");
                     t.setDaemon(true);
                     return t;
                 });
     }
 
     /** Starts following a new upload from offset 0; false when no reader thread is free. */
-    boolean start(String uploadId, Path part, long length, String name, long maxBytes) {
+    boolean start(String uploadId, Path part, long length) {
         Assembly a = new Assembly(part, length, stall);
         try {
-            a.future = CompletableFuture.supplyAsync(() -> files.store(a, name, maxBytes), pool);
+            a.future = CompletableFuture.supplyAsync(() -> digest(a), pool);
         } catch (RejectedExecutionException e) {
             return false;
         }
@@ -77,8 +84,26 @@ class StreamingAssembler implements DisposableBean {
         }
     }
 
-    /** Lets the reader reach the end and returns what it stored; empty when it could not (store sequentially). */
-    Optional<StoredFile> finish(String uploadId) {
+    /** SHA-256 of a stream, read to its end. */
+    static Digest digest(InputStream in) {
+        try (in) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[BUFFER];
+            long size = 0;
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                md.update(buf, 0, n);
+                size += n;
+            }
+            return new Digest(HexFormat.of().formatHex(md.digest()), size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lets the reader reach the end and returns the digest; empty when it could not (hash the part file then). */
+    Optional<Digest> finish(String uploadId) {
         Assembly a = active.remove(uploadId);
         if (a == null) {
             return Optional.empty();
@@ -115,7 +140,7 @@ class StreamingAssembler implements DisposableBean {
         private boolean aborted;
         private long position;
         private FileChannel channel;
-        volatile CompletableFuture<StoredFile> future;
+        volatile CompletableFuture<Digest> future;
 
         Assembly(Path part, long length, Duration stall) {
             this.part = part;
