@@ -35,7 +35,7 @@ import kr.sotong.contests.core.ContestKind;
  * 500 MB entry upload through the real application (HTTP, chunked protocol, content check, file store) against a
  * plain file copy of the same file on the same disk, in the same run; server heap measured throughout.
  * <pre>
- * BENCH_JAVA_OPTS=-Xmx256m bench/run kr.sotong.bench.contests.UploadThroughputBench [rounds]
+ * BENCH_JAVA_OPTS=-Xmx256m bench/run kr.sotong.bench.contests.UploadThroughputBench [rounds=3] [warm-up uploads=2]
  * </pre>
  * The test file is a real 21.2 s QuickTime movie of raw video (made once with ffmpeg from /dev/urandom, 523 MB ≈ 499 MiB), so
  * the content check passes the short-form rule. The application runs in this JVM, so the heap figures include the
@@ -47,6 +47,7 @@ public final class UploadThroughputBench {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         Path work = Files.createTempDirectory("contests-upload-bench-");
         Path movie = work.resolve("entry.mov");
         ffmpeg("-f", "rawvideo", "-pix_fmt", "yuyv422", "-s", "880x560", "-r", "25", "-i", "/dev/urandom",
@@ -54,7 +55,8 @@ public final class UploadThroughputBench {
         long size = Files.size(movie);
         System.out.printf(Locale.ROOT, "file: %s, %,d bytes%n", movie, size);
 
-        try (BenchApp app = BenchApp.start(work.resolve("home"), "sotong.seed=none")) {
+        try (BenchApp app = BenchApp.start(work.resolve("home"), "sotong.seed=none",
+                "sotong.contests.chunk-size=" + System.getProperty("chunk", "8MB"))) {
             ContestCatalog catalog = app.bean(ContestCatalog.class);
             ContestDefinition d = ContestDefinition.defaults(ContestKind.SHORT_VIDEO, "bench");
             Instant now = Instant.now();
@@ -65,11 +67,16 @@ public final class UploadThroughputBench {
             catalog.publish(contestId);
             String base = "http://localhost:" + app.port();
 
+            for (int w = 0; w < warmups; w++) {
+                // untimed: the JIT compiles the request path, as on a server that has been running
+                System.out.printf(Locale.ROOT, "warm-up upload %d: %.2f s%n", w + 1, time(() -> upload(base, contestId, movie, size)));
+            }
             List<Double> uploads = new ArrayList<>();
             List<Double> streamed = new ArrayList<>();
             List<Double> kernel = new ArrayList<>();
             List<Double> durable = new ArrayList<>();
             List<Double> cpu = new ArrayList<>();
+            List<Double> tcp = new ArrayList<>();
             List<Long> peaks = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 Path copy = work.resolve("copy-" + round + ".mov");
@@ -84,6 +91,8 @@ public final class UploadThroughputBench {
                     }
                 }));
                 Files.delete(copy);
+                tcp.add(time(() -> tcpCopy(movie, copy)));
+                Files.delete(copy);
                 gc();
                 long before = heapUsed();
                 resetPeaks();
@@ -96,9 +105,9 @@ public final class UploadThroughputBench {
                 uploads.add(seconds);
                 peaks.add(peak);
                 System.out.printf(Locale.ROOT,
-                        "round %d: upload %.2f s (%.0f MB/s, %.2f CPU-s) | streamed copy %.2f s | Files.copy %.2f s | copy+fsync %.2f s | heap before %d MB, peak %d MB, after %d MB (max %d MB)%n",
+                        "round %d: upload %.2f s (%.0f MB/s, %.2f CPU-s) | streamed copy %.2f s | Files.copy %.2f s | copy+fsync %.2f s | TCP + fsync %.2f s | heap before %d MB, peak %d MB, after %d MB (max %d MB)%n",
                         round + 1, seconds, size / 1e6 / seconds, cpu.get(round), streamed.get(round), kernel.get(round),
-                        durable.get(round), before >> 20, peak >> 20, after >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                        durable.get(round), tcp.get(round), before >> 20, peak >> 20, after >> 20, Runtime.getRuntime().maxMemory() >> 20);
             }
             double u = median(uploads);
             double s = median(streamed);
@@ -108,9 +117,11 @@ public final class UploadThroughputBench {
                     u, size / 1e6 / u, s, size / 1e6 / s, k);
             System.out.printf(Locale.ROOT, "copy+fsync %.2f s = %.0f MB/s; upload CPU median %.2f s (client and server, one JVM)%n",
                     f, size / 1e6 / f, median(cpu));
+            double t = median(tcp);
+            System.out.printf(Locale.ROOT, "loopback TCP + write + fsync (no HTTP) %.2f s = %.0f MB/s%n", t, size / 1e6 / t);
             System.out.printf(Locale.ROOT,
-                    "ratio upload / streamed copy = %.2f; upload / Files.copy = %.2f; upload / copy+fsync = %.2f; max heap peak %d MB%n",
-                    u / s, u / k, u / f, Collections.max(peaks) >> 20);
+                    "ratio upload / streamed copy = %.2f; upload / Files.copy = %.2f; upload / copy+fsync = %.2f; upload / TCP+fsync = %.2f; max heap peak %d MB%n",
+                    u / s, u / k, u / f, u / t, Collections.max(peaks) >> 20);
         } finally {
             try (var files = Files.walk(work)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -129,6 +140,40 @@ public final class UploadThroughputBench {
     }
 
     /** The anchor: read and write the file in 64 KiB pieces (no fsync; the file store does not fsync either). */
+    /**
+     * The floor under any upload on this machine: the file sent over a loopback TCP connection (sendfile) to a plain
+     * socket reader in this JVM that writes it to a file and flushes it to disk — no HTTP, no application.
+     */
+    static void tcpCopy(Path from, Path to) throws Exception {
+        try (var server = java.nio.channels.ServerSocketChannel.open()) {
+            server.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            var receiver = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try (var sock = server.accept(); FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(256 * 1024);
+                    while (sock.read(buf) >= 0) {
+                        buf.flip();
+                        while (buf.hasRemaining()) {
+                            out.write(buf);
+                        }
+                        buf.clear();
+                    }
+                    out.force(true);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            try (var sock = java.nio.channels.SocketChannel.open(server.getLocalAddress());
+                 FileChannel in = FileChannel.open(from, StandardOpenOption.READ)) {
+                long size = in.size();
+                for (long pos = 0; pos < size; ) {
+                    pos += in.transferTo(pos, size - pos, sock);
+                }
+            }
+            receiver.get();
+        }
+    }
+
     static void streamCopy(Path from, Path to) throws IOException {
         try (InputStream in = Files.newInputStream(from); OutputStream out = Files.newOutputStream(to)) {
             byte[] buf = new byte[64 * 1024];
@@ -139,7 +184,7 @@ public final class UploadThroughputBench {
         }
     }
 
-    /** The resident's browser: open the form, create the upload, PATCH 8 MB chunks, complete. */
+    /** The resident's browser: open the form, create the upload, PATCH chunks of the size the server asks for, complete. */
     static void upload(String base, long contestId, Path file, long size) throws Exception {
         CookieManager cookieManager = new CookieManager();
         java.net.CookieStore cookieStore = cookieManager.getCookieStore();
@@ -172,7 +217,7 @@ public final class UploadThroughputBench {
             throw new IllegalStateException("create: " + created.statusCode() + " " + created.body());
         }
         String id = created.body().replaceAll(".*\"id\":\"([0-9a-f]{32})\".*", "$1");
-        long chunk = 8L * 1024 * 1024;
+        long chunk = Long.parseLong(created.body().replaceAll(".*\"chunkSize\":(\\d+).*", "$1")); // as the browser: the server's size
         long t0 = System.nanoTime();
         String cookie = cookies.get(URI.create(base)).stream().map(Object::toString)
                 .reduce((a, b) -> a + "; " + b).orElse("");
