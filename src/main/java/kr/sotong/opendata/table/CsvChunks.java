@@ -17,7 +17,7 @@ import java.util.Arrays;
  *
  * <p>A range starts at the first record that starts at or after its nominal start. Only the thread that
  * tokenized the range before knows where that is (a quoted cell may hold line breaks), so {@link #speculate}
- * guesses it (just after the first LF) and the caller checks the guess against the end of the previous range
+ * guesses it (just after the first line end) and the caller checks the guess against the end of the previous range
  * ({@link Chunk#end}); a wrong guess is redone with {@link #tokenize} from the right place. Whatever this class
  * does not reproduce itself — a cell over the size limit (truncation), too many columns, an unclosed quote at
  * the end of the file, bytes that are not valid in the encoding — stops the range at that record
@@ -143,7 +143,8 @@ public final class CsvChunks implements AutoCloseable {
 
     /**
      * Tokenizes the records of [{@code boundary}, {@code until}) from a guessed first record start: just after the
-     * first LF at or after {@code boundary - 1}. {@link Chunk#from} tells the guess (-1: no LF in the range).
+     * first line end (LF, CRLF or CR) at or after {@code boundary - 1}. {@link Chunk#from} tells the guess (-1: no
+     * line end in the range).
      */
     public void speculate(Chunk c, long boundary, long until) {
         load(c, boundary - 1, until);
@@ -153,6 +154,10 @@ public final class CsvChunks implements AutoCloseable {
         for (int i = 0; i < scanEnd; i++) {
             if (b[i] == '\n') {
                 lf = i;
+                break;
+            }
+            if (b[i] == '\r') {
+                lf = i + 1 < c.bufLen && b[i + 1] == '\n' ? i + 1 : i; // CRLF, or a CR alone
                 break;
             }
         }
