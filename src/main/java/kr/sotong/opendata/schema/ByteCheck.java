@@ -30,7 +30,13 @@ public final class ByteCheck {
     private final long maxLong;
     private final BigDecimal minDecimal;
     private final BigDecimal maxDecimal;
-    private final byte[][] enumBytes;
+    /** The decimal bounds as unscaled long and scale, when they fit (else Long.MIN_VALUE). */
+    private final long minUnscaled;
+    private final int minScale;
+    private final long maxUnscaled;
+    private final int maxScale;
+    private final ByteSet enumBytes;
+    private final SimplePattern simplePattern;
     private final byte[][] trueBytes;
     private final byte[][] falseBytes;
 
@@ -81,14 +87,21 @@ public final class ByteCheck {
         this.maxLong = max instanceof Long l ? l : 0;
         this.minDecimal = min instanceof BigDecimal b ? b : null;
         this.maxDecimal = max instanceof BigDecimal b ? b : null;
-        byte[][] en = null;
+        this.minUnscaled = unscaledOrNone(minDecimal);
+        this.minScale = minDecimal == null ? 0 : minDecimal.scale();
+        this.maxUnscaled = unscaledOrNone(maxDecimal);
+        this.maxScale = maxDecimal == null ? 0 : maxDecimal.scale();
+        ByteSet en = null;
         if (text && field.enumKeys != null) {
-            en = encodeAll(field.enumKeys);
-            if (en == null) {
+            byte[][] values = encodeAll(field.enumKeys);
+            if (values == null) {
                 k = Kind.NONE;
+            } else {
+                en = new ByteSet(values);
             }
         }
         this.enumBytes = en;
+        this.simplePattern = field.pattern == null ? null : SimplePattern.compile(field.pattern.pattern());
         this.trueBytes = k == Kind.BOOLEAN ? encodeAll(field.trueValues) : null;
         this.falseBytes = k == Kind.BOOLEAN ? encodeAll(field.falseValues) : null;
         if (k == Kind.BOOLEAN && (trueBytes == null || falseBytes == null)) {
@@ -166,10 +179,13 @@ public final class ByteCheck {
         if (chars < minLength || chars > maxLength) {
             return false;
         }
-        if (enumBytes != null && !oneOf(enumBytes, b, from, to)) {
+        if (enumBytes != null && !enumBytes.contains(b, from, to)) {
             return false;
         }
         if (f.pattern != null) {
+            if (simplePattern != null && ascii && to - from <= SimplePattern.MAX_LENGTH) {
+                return simplePattern.matches(b, from, to);
+            }
             String s = ascii ? new String(b, from, to - from, StandardCharsets.ISO_8859_1)
                     : new String(b, from, to - from, StandardCharsets.UTF_8);
             return f.pattern.matcher(s).matches();
@@ -184,6 +200,42 @@ public final class ByteCheck {
             }
         }
         return true;
+    }
+
+    /** A set of byte strings with a hashed lookup (enum values). */
+    static final class ByteSet {
+        private final byte[][][] table;
+        private final int mask;
+
+        ByteSet(byte[][] values) {
+            int size = Integer.highestOneBit(Math.max(1, values.length) * 4);
+            mask = size - 1;
+            table = new byte[size][][];
+            for (byte[] v : values) {
+                int h = hash(v, 0, v.length) & mask;
+                byte[][] bucket = table[h];
+                if (bucket == null) {
+                    table[h] = new byte[][] {v};
+                } else {
+                    byte[][] grown = java.util.Arrays.copyOf(bucket, bucket.length + 1);
+                    grown[bucket.length] = v;
+                    table[h] = grown;
+                }
+            }
+        }
+
+        private static int hash(byte[] b, int from, int to) {
+            int h = to - from;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + b[i];
+            }
+            return h ^ (h >>> 15);
+        }
+
+        boolean contains(byte[] b, int from, int to) {
+            byte[][] bucket = table[hash(b, from, to) & mask];
+            return bucket != null && oneOf(bucket, b, from, to);
+        }
     }
 
     private static boolean oneOf(byte[][] values, byte[] b, int from, int to) {
@@ -338,14 +390,25 @@ public final class ByteCheck {
             return false;
         }
         long v = negative ? -unscaled : unscaled;
-        return (minDecimal == null || compare(v, scale, minDecimal) >= 0) && (maxDecimal == null || compare(v, scale, maxDecimal) <= 0);
+        return (minDecimal == null || compare(v, scale, minUnscaled, minScale, minDecimal) >= 0)
+                && (maxDecimal == null || compare(v, scale, maxUnscaled, maxScale, maxDecimal) <= 0);
+    }
+
+    private static long unscaledOrNone(BigDecimal bound) {
+        if (bound == null || bound.scale() < 0 || bound.scale() > 18 || bound.precision() > 18) {
+            return Long.MIN_VALUE;
+        }
+        return bound.unscaledValue().longValue();
     }
 
     /** Sign of (unscaled × 10^-scale) − bound, on longs when both fit, else through BigDecimal. */
     static int compare(long unscaled, int scale, BigDecimal bound) {
-        int bs = bound.scale();
-        if (bs >= 0 && bs <= 18 && bound.precision() <= 18) {
-            long bu = bound.unscaledValue().longValue();
+        return compare(unscaled, scale, unscaledOrNone(bound), bound.scale(), bound);
+    }
+
+    /** {@code bu}/{@code bs}: the bound's unscaled value and scale, bu = Long.MIN_VALUE when it does not fit. */
+    private static int compare(long unscaled, int scale, long bu, int bs, BigDecimal bound) {
+        if (bu != Long.MIN_VALUE) {
             int t = Math.max(scale, bs);
             long a = scaleUp(unscaled, t - scale);
             long c = scaleUp(bu, t - bs);
