@@ -154,24 +154,23 @@ public final class ByteCheck {
     }
 
     private boolean text(byte[] b, int from, int to, boolean email) {
-        int chars = 0;
-        boolean ascii = true;
-        for (int i = from; i < to; i++) {
-            if (b[i] < 0) {
-                ascii = false;
-                break;
-            }
+        int chars;
+        int i = from;
+        while (i < to && b[i] >= 0) {
+            i++;
         }
+        boolean ascii = i == to;
         if (ascii) {
             chars = to - from;
         } else {
             if (!utf8 || email) {
                 return false;
             }
-            chars = utf8CodePoints(b, from, to);
-            if (chars < 0) {
+            int rest = utf8CodePoints(b, i, to);
+            if (rest < 0) {
                 return false;
             }
+            chars = i - from + rest;
         }
         if (email && !isEmail(b, from, to)) {
             return false;
@@ -450,8 +449,13 @@ public final class ByteCheck {
         return v;
     }
 
-    private static boolean validDate(int y, int m, int d) {
-        return m >= 1 && m <= 12 && d >= 1 && d <= java.time.YearMonth.of(y, m).lengthOfMonth();
+    /** LocalDate.of(y, m, d) would succeed (0 ≤ y ≤ 9999 here). */
+    static boolean validDate(int y, int m, int d) {
+        if (m < 1 || m > 12 || d < 1) {
+            return false;
+        }
+        int days = m == 2 ? ((y & 3) == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28) : m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31;
+        return d <= days;
     }
 
     /** castDate's default format: YYYY-M(M)-D(D). */
@@ -625,8 +629,10 @@ public final class ByteCheck {
         if (to - from != 12 || b[from + 3] != '-' || b[from + 6] != '-') {
             return false;
         }
-        int[] d = new int[10];
+        int sum = 0;
         int k = 0;
+        int ninth = 0;
+        int check = 0;
         for (int i = from; i < to; i++) {
             if (i == from + 3 || i == from + 6) {
                 continue;
@@ -635,13 +641,17 @@ public final class ByteCheck {
             if (v < 0 || v > 9) {
                 return false;
             }
-            d[k++] = v;
+            if (k < 9) {
+                sum += v * WEIGHTS[k];
+                if (k == 8) {
+                    ninth = v;
+                }
+            } else {
+                check = v;
+            }
+            k++;
         }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += d[i] * WEIGHTS[i];
-        }
-        sum += d[8] * 5 / 10;
-        return (10 - sum % 10) % 10 == d[9];
+        sum += ninth * 5 / 10;
+        return (10 - sum % 10) % 10 == check;
     }
 }

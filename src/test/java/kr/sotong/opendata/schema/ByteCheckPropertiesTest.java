@@ -148,6 +148,24 @@ class ByteCheckPropertiesTest {
     }
 
     @Example
+    void calendarAgreesWithLocalDate() {
+        for (int y = 0; y <= 9999; y += y < 2100 ? 1 : 97) {
+            for (int m = 0; m <= 13; m++) {
+                for (int d = 0; d <= 32; d++) {
+                    boolean valid;
+                    try {
+                        java.time.LocalDate.of(y, m, d);
+                        valid = true;
+                    } catch (java.time.DateTimeException e) {
+                        valid = false;
+                    }
+                    assertThat(ByteCheck.validDate(y, m, d)).as("%d-%d-%d", y, m, d).isEqualTo(valid);
+                }
+            }
+        }
+    }
+
+    @Example
     void examples() {
         assertThat(clean(0, "007")).isTrue();
         assertThat(clean(0, "+7")).isFalse(); // valid, but left to the general path
