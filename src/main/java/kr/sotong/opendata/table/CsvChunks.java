@@ -350,13 +350,35 @@ public final class CsvChunks implements AutoCloseable {
         }
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LFS = '\n' * ONES;
+    private static final long CRS = '\r' * ONES;
+
+    /** High bit set in each byte of {@code x} that is zero (and possibly in bytes above the lowest zero byte). */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
     /** Position of the first delimiter, CR or LF at or after {@code p}, or of the end of the file. */
     private int scan(Chunk c, int p) {
         byte d = delimiter;
+        long dd = (d & 0xFFL) * ONES;
         while (true) {
             byte[] b = c.buf;
             int end = c.bufLen;
             int i = p;
+            // eight bytes at a time: the lowest byte flagged by the zero-byte trick is exact
+            while (i + 8 <= end) {
+                long w = (long) LONGS.get(b, i);
+                long m = zeroBytes(w ^ dd) | zeroBytes(w ^ LFS) | zeroBytes(w ^ CRS);
+                if (m != 0) {
+                    return i + (Long.numberOfTrailingZeros(m) >>> 3);
+                }
+                i += 8;
+            }
             while (i < end) {
                 byte x = b[i];
                 if (x == d || x == '\n' || x == '\r') {
