@@ -100,6 +100,39 @@ class ParallelEngineEquivalenceTest {
         }
     }
 
+    /**
+     * Records longer than a range and than the 8 MB a range may read past its end (eleven quoted 990 KB cells full of
+     * line breaks, and two extra ones), around rows with errors.
+     */
+    @Example
+    void recordsLongerThanRanges() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b,c,d,e,f,g,h,i,j\n1,x,x,x,x,x,x,x,x,x\n");
+        String big = ("줄\n" + "가".repeat(97) + ",\"\"").repeat(3300); // 990 KB, under the cell limit
+        for (int r = 0; r < 2; r++) {
+            for (int c = 0; c < 12; c++) { // two extra cells
+                csv.append(c == 0 ? "" : ",").append('"').append(c == 0 ? String.valueOf(r + 2) : big).append('"');
+            }
+            csv.append("\nx,y\n");
+        }
+        Path file = Files.createTempFile("parallel-big", ".csv");
+        try {
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+            Validator.Options options = Validator.Options.defaults().withSchema(TableSchemaJson.read(
+                    "{\"fields\": [{\"name\": \"a\", \"type\": \"integer\", \"constraints\": {\"unique\": true}}, "
+                            + "{\"name\": \"b\"}, {\"name\": \"c\"}, {\"name\": \"d\"}, {\"name\": \"e\"}, {\"name\": \"f\"}, "
+                            + "{\"name\": \"g\"}, {\"name\": \"h\"}, {\"name\": \"i\", \"constraints\": {\"maxLength\": 10}}, "
+                            + "{\"name\": \"j\"}]}"));
+            ValidationReport expected = new Validator(0).validate(file, "big.csv", options);
+            assertThat(expected.errorTotal()).isGreaterThan(3);
+            for (int chunk : new int[] {Validator.CHUNK_BYTES, 65_536, 1000}) {
+                ValidationReport actual = new Validator(chunk).validate(file, "big.csv", options);
+                assertThat(actual.tasks()).as("range %d", chunk).isEqualTo(expected.tasks());
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private static void compare(long seed) throws IOException {
         Random random = new Random(seed);
         int n = 1 + random.nextInt(6);
