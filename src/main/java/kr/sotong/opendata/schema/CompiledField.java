@@ -30,24 +30,24 @@ public final class CompiledField {
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})-(\\d{1,2})");
 
-    private final SchemaField field;
-    private final int number;
-    private final String type;
-    private final String format;
-    private final Strptime strptime;
-    private final String group;
-    private final String decimal;
-    private final boolean bare;
-    private final Set<String> trueValues;
-    private final Set<String> falseValues;
-    private final boolean required;
-    private final Comparable<Object> minimum;
-    private final Comparable<Object> maximum;
-    private final Integer minLength;
-    private final Integer maxLength;
-    private final Pattern pattern;
-    private final Set<String> enumKeys;
-    private final boolean hasValueConstraints;
+    final SchemaField field;
+    final int number;
+    final String type;
+    final String format;
+    final Strptime strptime;
+    final String group;
+    final String decimal;
+    final boolean bare;
+    final Set<String> trueValues;
+    final Set<String> falseValues;
+    final boolean required;
+    final Comparable<Object> minimum;
+    final Comparable<Object> maximum;
+    final Integer minLength;
+    final Integer maxLength;
+    final Pattern pattern;
+    final Set<String> enumKeys;
+    final boolean hasValueConstraints;
 
     public CompiledField(SchemaField field, int number) {
         this.field = field;

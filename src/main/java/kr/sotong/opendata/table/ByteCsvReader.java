@@ -34,6 +34,11 @@ public final class ByteCsvReader extends CsvTokenizer {
     private boolean eof;
     private byte[] cell = new byte[256];
     private int cellLength;
+    /** Bytes of the stream before {@code buf[0]}. */
+    private long consumed;
+    /** The file this reader reads, and the offset of the stream's first byte in it (BOM), when known. */
+    private java.nio.file.Path file;
+    private long base;
 
     public ByteCsvReader(InputStream in, Charset charset, char delimiter, char quote, int maxCellBytes, int maxColumns,
                          String name, DoubleSupplier progress) {
@@ -47,6 +52,43 @@ public final class ByteCsvReader extends CsvTokenizer {
         this.delimiter = (byte) delimiter;
         this.quote = (byte) quote;
         this.maxCellBytes = maxCellBytes;
+    }
+
+    /** Tells which file (from byte {@code base} on) the stream reads, so that {@link #chunks()} can read it in parallel. */
+    void attachFile(java.nio.file.Path file, long base) {
+        this.file = file;
+        this.base = base;
+    }
+
+    /** Offset in the file of the next byte the tokenizer will look at (just after the last record returned). */
+    public long position() {
+        return base + consumed + pos;
+    }
+
+    /**
+     * The rest of the file (from {@link #position()}, row numbers after {@link #rowNumber()}) for tokenizing in
+     * parallel with the same record semantics; null when the reader does not read a file.
+     */
+    public CsvChunks chunks() {
+        if (file == null) {
+            return null;
+        }
+        return new CsvChunks(file, charset, (char) delimiter, (char) quote, maxCellBytes, maxColumns, name(), position(), rowNumber);
+    }
+
+    /** A reader of {@code file} that starts at {@code position}, a record start, as if {@code rowNumber} rows came before. */
+    static ByteCsvReader resume(java.nio.file.Path file, long position, long rowNumber, Charset charset, char delimiter,
+                                char quote, int maxCellBytes, int maxColumns, String name) throws IOException {
+        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ);
+        ch.position(position);
+        long size = Math.max(1, ch.size());
+        ByteCsvReader[] self = new ByteCsvReader[1];
+        ByteCsvReader r = new ByteCsvReader(java.nio.channels.Channels.newInputStream(ch), charset, delimiter, quote,
+                maxCellBytes, maxColumns, name, () -> Math.min(1.0, (double) self[0].position() / size));
+        self[0] = r;
+        r.attachFile(file, position);
+        r.rowNumber = rowNumber;
+        return r;
     }
 
     /** True when {@code charset} can be tokenized on bytes. */
@@ -245,6 +287,7 @@ public final class ByteCsvReader extends CsvTokenizer {
                 eof = true;
                 return false;
             }
+            consumed += limit;
             pos = 0;
             limit = n;
             return true;

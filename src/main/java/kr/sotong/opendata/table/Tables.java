@@ -99,10 +99,15 @@ public final class Tables implements AutoCloseable {
             counting.skipNBytes(bom);
             long total = Math.max(1, size);
             java.util.function.DoubleSupplier progress = () -> Math.min(1.0, (double) counting.count / total);
-            TableReader csv = ByteCsvReader.supports(charset) && delim < 0x80
-                    ? new ByteCsvReader(counting, charset, delim, '"', options.maxCellChars(), options.maxColumns(), name, progress)
-                    : new CsvReader(new InputStreamReader(counting, Encodings.strictDecoder(charset)), delim, '"',
+            TableReader csv;
+            if (ByteCsvReader.supports(charset) && delim < 0x80) {
+                ByteCsvReader bytes = new ByteCsvReader(counting, charset, delim, '"', options.maxCellChars(), options.maxColumns(), name, progress);
+                bytes.attachFile(file, bom);
+                csv = bytes;
+            } else {
+                csv = new CsvReader(new InputStreamReader(counting, Encodings.strictDecoder(charset)), delim, '"',
                             options.maxCellChars(), options.maxColumns(), name, progress);
+            }
             return new Tables(Format.CSV, label, delim, List.<TableReader>of(csv).iterator(), csv);
         } catch (IOException e) {
             throw new TableReadException("source-error", "파일을 읽을 수 없습니다: " + e.getMessage(), e);

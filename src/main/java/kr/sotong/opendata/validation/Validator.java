@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import kr.sotong.opendata.schema.ByteCheck;
 import kr.sotong.opendata.schema.CompiledField;
 import kr.sotong.opendata.schema.KoreanRules;
 import kr.sotong.opendata.schema.SchemaField;
 import kr.sotong.opendata.schema.SchemaInference;
 import kr.sotong.opendata.schema.TableSchema;
+import kr.sotong.opendata.table.ByteCsvReader;
+import kr.sotong.opendata.table.CsvChunks;
 import kr.sotong.opendata.table.TableReadException;
 import kr.sotong.opendata.table.TableReader;
 import kr.sotong.opendata.table.Tables;
@@ -97,6 +100,20 @@ public final class Validator {
         }
     }
     private static final int SAMPLE_CELLS = 2_000_000;
+    /** Size of the byte ranges of a CSV file tokenized and checked in parallel. */
+    static final int CHUNK_BYTES = 1 << 20;
+
+    /** 0: every table through the sequential reader (the reference the parallel engine is tested against). */
+    private final int chunkBytes;
+
+    public Validator() {
+        this(CHUNK_BYTES);
+    }
+
+    /** {@code chunkBytes} > 0: CSV files in ranges of that many bytes, in parallel; 0: sequentially. */
+    Validator(int chunkBytes) {
+        this.chunkBytes = chunkBytes;
+    }
     /** Threads that check cells while one reads and one commits in order. */
     private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
@@ -113,7 +130,7 @@ public final class Validator {
             delimiter = tables.delimiter() == null ? null : String.valueOf(tables.delimiter());
             while (tables.hasNext()) {
                 try (TableReader reader = tables.next()) {
-                    ValidationReport.Task task = new TableRun(reader, options, budget).run();
+                    ValidationReport.Task task = new TableRun(reader, options, budget, chunkBytes).run();
                     if (task != null) {
                         tasks.add(task);
                     }
@@ -176,11 +193,13 @@ public final class Validator {
         private long rows;
         private long errorCells;
         private String tableName;
+        private final int chunkBytes;
 
-        TableRun(TableReader reader, Options options, Budget budget) {
+        TableRun(TableReader reader, Options options, Budget budget, int chunkBytes) {
             this.reader = reader;
             this.options = options;
             this.budget = budget;
+            this.chunkBytes = chunkBytes;
         }
 
         ValidationReport.Task run() {
@@ -223,7 +242,7 @@ public final class Validator {
                 if (pending != null) {
                     throw pending;
                 }
-                readAhead();
+                readRest();
             } catch (TableReadException e) {
                 error(new ValidationError(tableName, null, null, null, e.code(), null, e.getMessage(), e.getMessage(), null));
             }
@@ -237,7 +256,7 @@ public final class Validator {
          * Reads (decodes and tokenizes) in a second thread while this one validates, in order, through a small
          * bounded queue: two cores do the work of one pass, memory stays bounded by the queue.
          */
-        private void readAhead() {
+        private void readAhead(TableReader reader) {
             int batchRows = Math.max(1, 65_536 / Math.max(1, fields.length));
             java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
             java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
@@ -304,6 +323,354 @@ public final class Validator {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+        }
+
+        /** The rest of the table: a CSV file read from bytes in parallel ranges, anything else through {@link #readAhead}. */
+        private void readRest() {
+            CsvChunks chunks = chunkBytes > 0 && fields.length > 0 && reader instanceof ByteCsvReader bytes ? bytes.chunks() : null;
+            if (chunks == null) {
+                readAhead(reader);
+                return;
+            }
+            try (chunks) {
+                parallel(chunks);
+            }
+        }
+
+        /** Marks a cell the general path must look at (an error, or a value only it can judge). */
+        private static final Object NOT_CLEAN = new Object();
+
+        /** What the workers found in one range: clean rows (values for the integrity checks) and rows for {@link #check}. */
+        private static final class ChunkResult {
+            long from;
+            long end;
+            int records;
+            int anomaly = -1;
+            /** records × needed fields: the typed values of clean rows for unique, primary-key and duplicate-row checks. */
+            Object[] values;
+            /** Per record: the cells of a row that needs the general path, null for a clean row. */
+            String[][] general;
+            int generalCount;
+        }
+
+        /** A range waiting to be committed in order, with the general checks of its unclean rows. */
+        private record Pending(ChunkResult result, int firstRow, java.util.concurrent.Future<RowCheck[]> checks) {
+        }
+
+        private ByteCheck[] byteChecks;
+        private boolean fastMissing;
+        private byte[][] missingBytes;
+        private boolean[] required;
+        /** Fields whose value the integrity checks need, and their slot in {@link ChunkResult#values}. */
+        private int[] needIdx;
+        private int[] needSlot;
+        private boolean anyIntegrity;
+        private Object[] scratchVals;
+        private boolean[] scratchBad;
+
+        private void prepareFast(CsvChunks chunks) {
+            int n = fields.length;
+            byteChecks = new ByteCheck[n];
+            required = new boolean[n];
+            boolean[] inPk = new boolean[n];
+            for (int k : pk) {
+                inPk[k] = true;
+            }
+            List<Integer> need = new ArrayList<>();
+            needSlot = new int[n];
+            java.util.Arrays.fill(needSlot, -1);
+            for (int i = 0; i < n; i++) {
+                byteChecks[i] = new ByteCheck(fields[i], chunks.utf8(), options.koreanRules());
+                required[i] = fields[i].field().constraints().required();
+                if (unique[i] || inPk[i] || rowHashes != null) {
+                    needSlot[i] = need.size();
+                    need.add(i);
+                }
+            }
+            needIdx = need.stream().mapToInt(Integer::intValue).toArray();
+            anyIntegrity = needIdx.length > 0;
+            fastMissing = missing.stream().allMatch(m -> m.chars().allMatch(c -> c < 0x80));
+            missingBytes = missing.stream().map(m -> m.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).toArray(byte[][]::new);
+            scratchVals = new Object[n];
+            scratchBad = new boolean[Math.max(1, n)];
+        }
+
+        private boolean isMissing(byte[] b, int from, int to) {
+            if (onlyEmptyMissing) {
+                return from == to;
+            }
+            int len = to - from;
+            for (byte[] m : missingBytes) {
+                if (m.length == len && java.util.Arrays.equals(m, 0, len, b, from, to)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** One cell through the general path's cell checks: its value when it has no error, else {@link #NOT_CLEAN}. */
+        private Object generalCell(int i, String source) {
+            CompiledField f = fields[i];
+            if (onlyEmptyMissing ? source.isEmpty() : missing.contains(source)) {
+                return required[i] ? NOT_CLEAN : null;
+            }
+            Object v = f.cast(source);
+            if (v == CompiledField.INVALID || !f.violations(v, source).isEmpty()) {
+                return NOT_CLEAN;
+            }
+            if (options.koreanRules() && f.field().krType() != null && KoreanRules.check(f.field().krType(), source) != null) {
+                return NOT_CLEAN;
+            }
+            return v;
+        }
+
+        /**
+         * Cell checks of a tokenized range, independent of row numbers: a row is clean when every cell passes the
+         * byte shortcut or the general cell checks (and it has as many cells as fields and is not blank); other rows
+         * are decoded for {@link #check}. Cells that are not valid in the encoding cut the range there.
+         */
+        private ChunkResult process(CsvChunks.Chunk c, CsvChunks chunks) {
+            ChunkResult res = new ChunkResult();
+            res.from = c.from;
+            int n = fields.length;
+            int nNeed = needIdx.length;
+            int records = c.records;
+            Object[] values = nNeed > 0 ? new Object[records * nNeed] : null;
+            String[][] general = null;
+            int generalCount = 0;
+            byte[] b = c.buf;
+            int[] cs = c.cellStart;
+            int[] ce = c.cellEnd;
+            int[] rf = c.recordFirst;
+            for (int r = 0; r < records; r++) {
+                int first = rf[r];
+                int m = rf[r + 1] - first;
+                boolean clean = m == n;
+                int missingCells = 0;
+                for (int i = 0; clean && i < n; i++) {
+                    int s = cs[first + i];
+                    int e = ce[first + i];
+                    if (fastMissing) {
+                        if (isMissing(b, s, e)) {
+                            if (required[i]) {
+                                clean = false;
+                            }
+                            missingCells++;
+                            continue;
+                        }
+                        ByteCheck check = byteChecks[i];
+                        if (check.clean(b, s, e)) {
+                            int slot = needSlot[i];
+                            if (slot >= 0) {
+                                if (check.longValued()) {
+                                    values[r * nNeed + slot] = check.longValue(b, s, e);
+                                } else {
+                                    String str = chunks.decode(b, s, e);
+                                    if (str == null) {
+                                        return cut(res, c, r, values, general, generalCount);
+                                    }
+                                    values[r * nNeed + slot] = fields[i].cast(str);
+                                }
+                            }
+                            continue;
+                        }
+                    }
+                    String str = chunks.decode(b, s, e);
+                    if (str == null) {
+                        return cut(res, c, r, values, general, generalCount);
+                    }
+                    Object v = generalCell(i, str);
+                    if (v == NOT_CLEAN) {
+                        clean = false;
+                    } else if (v == null) {
+                        missingCells++;
+                    } else if (needSlot[i] >= 0) {
+                        values[r * nNeed + needSlot[i]] = v;
+                    }
+                }
+                if (clean && missingCells == n) {
+                    clean = false; // a blank row
+                }
+                if (!clean) {
+                    String[] cells = new String[m];
+                    for (int j = 0; j < m; j++) {
+                        cells[j] = chunks.decode(b, cs[first + j], ce[first + j]);
+                        if (cells[j] == null) {
+                            return cut(res, c, r, values, general, generalCount);
+                        }
+                    }
+                    if (general == null) {
+                        general = new String[records][];
+                    }
+                    general[r] = cells;
+                    generalCount++;
+                }
+            }
+            res.records = records;
+            res.end = c.end;
+            res.anomaly = c.anomaly;
+            res.values = values;
+            res.general = general;
+            res.generalCount = generalCount;
+            return res;
+        }
+
+        private static ChunkResult cut(ChunkResult res, CsvChunks.Chunk c, int r, Object[] values, String[][] general, int generalCount) {
+            c.cutAt(r);
+            res.records = r;
+            res.end = c.end;
+            res.anomaly = r;
+            res.values = values;
+            res.general = general;
+            res.generalCount = generalCount;
+            return res;
+        }
+
+        /**
+         * Worker threads tokenize and check ranges of the file; this thread puts the ranges in order (redoing a range
+         * whose guessed first record was wrong), numbers the rows, has the unclean rows checked by {@link #check}
+         * and commits every row in order. From a record the ranges cannot take (see {@link CsvChunks}) on, the
+         * sequential reader takes over.
+         */
+        private void parallel(CsvChunks chunks) {
+            prepareFast(chunks);
+            long start = chunks.start();
+            long size = chunks.size();
+            if (start >= size) {
+                return;
+            }
+            long step = chunkBytes;
+            int count = (int) Math.min(Integer.MAX_VALUE - 1, (size - start + step - 1) / step);
+            ThreadLocal<CsvChunks.Chunk> buffers = ThreadLocal.withInitial(CsvChunks.Chunk::new);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS, r -> {
+                Thread t = new Thread(r, "opendata-check");
+                t.setDaemon(true);
+                return t;
+            });
+            java.util.ArrayDeque<java.util.concurrent.Future<ChunkResult>> ahead = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<Pending> toCommit = new java.util.ArrayDeque<>();
+            CsvChunks.Chunk mine = new CsvChunks.Chunk();
+            long position = start;
+            long row = chunks.startRow();
+            boolean anomaly = false;
+            int submitted = 0;
+            try {
+                for (int k = 0; k < count; k++) {
+                    while (submitted < count && submitted <= k + 2 * WORKERS) {
+                        final int index = submitted++;
+                        final long boundary = start + index * step;
+                        final long until = index == count - 1 ? size : boundary + step;
+                        ahead.add(pool.submit(() -> {
+                            CsvChunks.Chunk c = buffers.get();
+                            if (index == 0) {
+                                chunks.tokenize(c, boundary, until);
+                            } else {
+                                chunks.speculate(c, boundary, until);
+                            }
+                            return process(c, chunks);
+                        }));
+                    }
+                    ChunkResult res = get(ahead.poll());
+                    long until = k == count - 1 ? size : start + (k + 1) * step;
+                    if (position >= until) {
+                        continue; // the range's records were read with the one before
+                    }
+                    if (res.from != position) {
+                        chunks.tokenize(mine, position, until);
+                        res = process(mine, chunks);
+                    }
+                    final ChunkResult result = res;
+                    final int firstRow = (int) row + 1;
+                    java.util.concurrent.Future<RowCheck[]> checks = res.generalCount == 0 ? null
+                            : pool.submit(() -> checkGeneral(result, firstRow));
+                    toCommit.add(new Pending(res, firstRow, checks));
+                    row += res.records;
+                    position = res.end;
+                    while (!toCommit.isEmpty() && (toCommit.size() > 2 * WORKERS || toCommit.peek().checks() == null
+                            || toCommit.peek().checks().isDone())) {
+                        commitChunk(toCommit.poll(), size);
+                    }
+                    if (res.anomaly >= 0) {
+                        anomaly = true;
+                        break;
+                    }
+                }
+                while (!toCommit.isEmpty()) {
+                    commitChunk(toCommit.poll(), size);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TableReadException("source-error", "검증이 중단되었습니다.");
+            } finally {
+                pool.shutdownNow();
+            }
+            if (anomaly) {
+                try (TableReader rest = chunks.resume(position, row)) {
+                    readAhead(rest);
+                }
+            }
+        }
+
+        private static <T> T get(java.util.concurrent.Future<T> future) throws InterruptedException {
+            try {
+                return future.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+
+        private RowCheck[] checkGeneral(ChunkResult res, int firstRow) {
+            RowCheck[] out = new RowCheck[res.generalCount];
+            int g = 0;
+            for (int r = 0; r < res.records; r++) {
+                if (res.general[r] != null) {
+                    out[g++] = check(java.util.Arrays.asList(res.general[r]), firstRow + r, 0);
+                }
+            }
+            return out;
+        }
+
+        private void commitChunk(Pending p, long size) throws InterruptedException {
+            ChunkResult res = p.result();
+            RowCheck[] checks = p.checks() == null ? null : get(p.checks());
+            int g = 0;
+            int n = fields.length;
+            int nNeed = needIdx.length;
+            for (int r = 0; r < res.records; r++) {
+                if (res.general != null && res.general[r] != null) {
+                    commit(checks[g++]);
+                    continue;
+                }
+                rows++;
+                if (!anyIntegrity) {
+                    continue;
+                }
+                for (int j = 0; j < nNeed; j++) {
+                    scratchVals[needIdx[j]] = res.values[r * nNeed + j];
+                }
+                List<ValidationError> integrity = integrity(scratchVals, scratchBad, p.firstRow() + r, n);
+                if (integrity != null) {
+                    int badCount = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (scratchBad[i]) {
+                            badCount++;
+                        }
+                    }
+                    errorCells += badCount;
+                    integrity.forEach(this::error);
+                    java.util.Arrays.fill(scratchBad, false);
+                }
+            }
+            if (options.progress() != null) {
+                options.progress().accept(new Progress(tableName, rows, Math.min(1.0, (double) res.end / Math.max(1, size))));
             }
         }
 
@@ -549,9 +916,10 @@ public final class Validator {
         }
 
         private List<ValidationError> integrity(RowCheck rc, int n) {
-            Object[] vals = rc.values;
-            boolean[] bad = rc.bad;
-            int rowNumber = rc.rowNumber;
+            return integrity(rc.values, rc.bad, rc.rowNumber, n);
+        }
+
+        private List<ValidationError> integrity(Object[] vals, boolean[] bad, int rowNumber, int n) {
             List<ValidationError> out = null;
             for (int i = 0; i < n; i++) {
                 if (unique[i] && vals[i] != null) {
