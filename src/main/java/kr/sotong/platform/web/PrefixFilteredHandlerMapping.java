@@ -1,8 +1,9 @@
 package kr.sotong.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -23,7 +24,11 @@ final class PrefixFilteredHandlerMapping extends RequestMappingHandlerMapping {
     private static final ThreadLocal<String> PATH = new ThreadLocal<>();
     private static final String[] ANY = new String[0];
 
-    private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+    /**
+     * Prefixes by mapping instance. An identity map (the mapping's own hashCode walks all its conditions), replaced
+     * whole when a mapping is first seen, so that reads need no lock.
+     */
+    private volatile Map<RequestMappingInfo, String[]> prefixes = new IdentityHashMap<>();
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -44,17 +49,26 @@ final class PrefixFilteredHandlerMapping extends RequestMappingHandlerMapping {
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
         String path = PATH.get();
         if (path != null) {
-            // get() first: computeIfAbsent locks the bin when the key is not its first node
             String[] p = prefixes.get(info);
             if (p == null) {
-                p = prefixes(info);
-                prefixes.put(info, p);
+                p = remember(info);
             }
             if (!mayMatch(p, path)) {
                 return null;
             }
         }
         return super.getMatchingMapping(info, request);
+    }
+
+    private synchronized String[] remember(RequestMappingInfo info) {
+        String[] p = prefixes.get(info);
+        if (p == null) {
+            p = prefixes(info);
+            Map<RequestMappingInfo, String[]> copy = new IdentityHashMap<>(prefixes);
+            copy.put(info, p);
+            prefixes = copy;
+        }
+        return p;
     }
 
     static boolean mayMatch(String[] prefixes, String path) {

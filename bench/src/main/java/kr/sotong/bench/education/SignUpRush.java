@@ -48,6 +48,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * path, as it would have on a server running for days before registration opens.
  * <pre>
  *   bench/run kr.sotong.bench.education.SignUpRush [attempts=2000] [clients=200] [seats=16] [warmup=12000] [rate=0]
+ *   BENCH_JAVA_OPTS="-Dthreads=64 -Dpool=20" bench/run kr.sotong.bench.education.SignUpRush     (other server settings)
  * </pre>
  * {@code rate=0} is the closed loop (maximum pressure: 200 requests always in flight); {@code rate=N} sends N requests
  * per second from the same 200 clients (an open loop; latency counted from the scheduled send time, so queueing
@@ -67,8 +68,15 @@ public final class SignUpRush {
                 rate == 0 ? "closed loop (each client sends its next request when the previous answered)"
                         : "open loop at " + rate + " requests/s (latency from the scheduled send time)");
         int exitCode;
-        try (BenchApp app = BenchApp.start("sotong.education.sweep-interval=PT1H", "server.tomcat.threads.max=200",
-                "spring.datasource.hikari.maximum-pool-size=40")) {
+        // the application's own settings (Tomcat 200 threads, 20 database connections) unless -Dthreads / -Dpool are given
+        List<String> settings = new ArrayList<>(List.of("sotong.education.sweep-interval=PT1H"));
+        if (System.getProperty("threads") != null) {
+            settings.add("server.tomcat.threads.max=" + System.getProperty("threads"));
+        }
+        if (System.getProperty("pool") != null) {
+            settings.add("spring.datasource.hikari.maximum-pool-size=" + System.getProperty("pool"));
+        }
+        try (BenchApp app = BenchApp.start(settings.toArray(String[]::new))) {
             String base = "http://127.0.0.1:" + app.port();
             String token = token(app, base);
             int http = app.port();
@@ -82,8 +90,10 @@ public final class SignUpRush {
             long[] cpuA = cpuNanos();
             Result anchor = rushHealth(http, base, clients, attempts);
             long[] cpu0 = cpuNanos();
+            System.out.println("rush starts " + Instant.now());
             Result r = rush(http, base, token, course, attempts, clients, 2, rate);
             long[] cpu1 = cpuNanos();
+            System.out.println("rush ends " + Instant.now());
             int failures = verify(app.bean(JdbcClient.class), course, seats, attempts, r);
             System.out.println();
             System.out.println("| measure | value |");
