@@ -1,74 +1,105 @@
 package kr.sotong.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.IdentityHashMap;
-import java.util.Map;
-
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Spring MVC's request mapping, with a cheap pre-check before each mapping's full match. For a request path with no
- * exact (pattern-free) mapping, such as every path with an id in it, Spring evaluates all of the application's ~600
- * mappings (methods, patterns, parameters, headers) one by one; that was a fifth of an API request's CPU time. Here a
- * mapping is skipped at once when none of its path patterns' literal leading segments is a prefix of the path: such a
- * pattern cannot match. The check is conservative: only whole literal segments before the first variable or wildcard
- * are compared, and paths with percent-encoding or matrix parameters (where the pattern matches decoded segment values)
- * are not pre-checked at all, so the result is always Spring's own.
+ * Spring MVC's request mapping with a cheaper search. For a request path with no exact (pattern-free) mapping, such as
+ * every path with an id in it, Spring evaluates all of the application's ~600 mappings (methods, patterns, parameters,
+ * headers) one by one; with the hash lookups that come with it that was a fifth of an API request's CPU time. Here the
+ * mappings are kept in a list with the literal leading segments of their path patterns, and only those whose prefix
+ * fits the path are evaluated, with Spring's own condition matching and ordering.
+ * <p>
+ * Whenever the result could differ from Spring's own search, that search decides: when nothing matches (Spring then
+ * tells 404 from 405 and 415), when the best two matches are equally good (Spring reports the ambiguity), for CORS
+ * pre-flight requests, and for paths with percent-encoding or matrix parameters (patterns match decoded segments).
  */
 final class PrefixFilteredHandlerMapping extends RequestMappingHandlerMapping {
 
-    private static final ThreadLocal<String> PATH = new ThreadLocal<>();
     private static final String[] ANY = new String[0];
 
-    /**
-     * Prefixes by mapping instance. An identity map (the mapping's own hashCode walks all its conditions), replaced
-     * whole when a mapping is first seen, so that reads need no lock.
-     */
-    private volatile Map<RequestMappingInfo, String[]> prefixes = new IdentityHashMap<>();
+    private record Candidate(RequestMappingInfo info, HandlerMethod handler, String[] prefixes) {
+    }
+
+    private record Match(RequestMappingInfo mapping, HandlerMethod handler) {
+    }
+
+    /** Every mapping with its prefixes; rebuilt on first use after a mapping is added or removed. */
+    private volatile List<Candidate> candidates;
+
+    @Override
+    protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+        super.registerHandlerMethod(handler, method, mapping);
+        candidates = null;
+    }
+
+    @Override
+    public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+        super.registerMapping(mapping, handler, method);
+        candidates = null;
+    }
+
+    @Override
+    public void unregisterMapping(RequestMappingInfo mapping) {
+        super.unregisterMapping(mapping);
+        candidates = null;
+    }
+
+    private List<Candidate> candidates() {
+        List<Candidate> c = candidates;
+        if (c == null) {
+            List<Candidate> built = new ArrayList<>();
+            getHandlerMethods().forEach((info, handler) -> built.add(new Candidate(info, handler, prefixes(info))));
+            c = List.copyOf(built);
+            candidates = c;
+        }
+        return c;
+    }
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-        String previous = PATH.get();
-        PATH.set(lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0 ? lookupPath : null);
-        try {
+        if (lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0 || CorsUtils.isPreFlightRequest(request)) {
             return super.lookupHandlerMethod(lookupPath, request);
-        } finally {
-            if (previous == null) {
-                PATH.remove();
-            } else {
-                PATH.set(previous);
+        }
+        List<Match> matches = new ArrayList<>(4);
+        for (Candidate c : candidates()) {
+            if (mayMatch(c.prefixes(), lookupPath)) {
+                RequestMappingInfo m = getMatchingMapping(c.info(), request);
+                if (m != null) {
+                    matches.add(new Match(m, c.handler()));
+                }
             }
         }
+        if (matches.isEmpty()) {
+            return super.lookupHandlerMethod(lookupPath, request);
+        }
+        Match best = matches.get(0);
+        if (matches.size() > 1) {
+            Comparator<RequestMappingInfo> order = getMappingComparator(request);
+            matches.sort((a, b) -> order.compare(a.mapping(), b.mapping()));
+            best = matches.get(0);
+            if (order.compare(best.mapping(), matches.get(1).mapping()) == 0) {
+                return super.lookupHandlerMethod(lookupPath, request);
+            }
+        }
+        request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, best.handler());
+        handleMatch(best.mapping(), lookupPath, request);
+        return best.handler();
     }
 
-    @Override
-    protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        String path = PATH.get();
-        if (path != null) {
-            String[] p = prefixes.get(info);
-            if (p == null) {
-                p = remember(info);
-            }
-            if (!mayMatch(p, path)) {
-                return null;
-            }
-        }
-        return super.getMatchingMapping(info, request);
-    }
-
-    private synchronized String[] remember(RequestMappingInfo info) {
-        String[] p = prefixes.get(info);
-        if (p == null) {
-            p = prefixes(info);
-            Map<RequestMappingInfo, String[]> copy = new IdentityHashMap<>(prefixes);
-            copy.put(info, p);
-            prefixes = copy;
-        }
-        return p;
+    /** Spring's own search, for tests that compare the two. */
+    HandlerMethod springLookup(String lookupPath, HttpServletRequest request) throws Exception {
+        return super.lookupHandlerMethod(lookupPath, request);
     }
 
     static boolean mayMatch(String[] prefixes, String path) {
