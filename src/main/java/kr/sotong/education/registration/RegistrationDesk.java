@@ -97,6 +97,7 @@ final class RegistrationDesk {
         Lane lane = lanes.computeIfAbsent(courseId, k -> new Lane());
         Arrival<T> mine = new Arrival<>(request);
         lane.queue.add(mine);
+        boolean interrupted = false;
         while (!mine.done()) {
             if (lane.lock.tryLock()) {
                 try {
@@ -122,7 +123,12 @@ final class RegistrationDesk {
             } else {
                 // woken when decided or handed the lane; the timeout is only a safety net
                 LockSupport.parkNanos(this, 20_000_000L);
+                // an interrupt must not make this loop spin: remember it and wait for the decision anyway
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return mine.result();
     }
