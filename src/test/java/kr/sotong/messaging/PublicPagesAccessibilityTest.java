@@ -56,10 +56,10 @@ class PublicPagesAccessibilityTest {
             b.driver().findElement(By.id("contact")).sendKeys(phone);
             b.driver().findElement(By.name("agree")).sendKeys(Keys.SPACE);
             b.driver().findElement(By.cssSelector("form.stack button[type=submit]")).sendKeys(Keys.ENTER);
-            assertThat(b.pageText()).contains("인증번호 입력");
+            b.awaitText("인증번호 입력");
             b.assertAccessible();
             b.driver().findElement(By.id("code")).sendKeys(outbox.lastCode(phone), Keys.ENTER);
-            assertThat(b.pageText()).contains("구독이 시작되었습니다");
+            b.awaitText("구독이 시작되었습니다");
             b.assertAccessible();
             String token = jdbc.sql("select token from messaging_subscriber where contact_hash = :h").param("h", cipher.lookupHash(phone))
                     .query(String.class).single();
@@ -73,7 +73,7 @@ class PublicPagesAccessibilityTest {
             b.assertAccessible();
             b.driver().findElement(By.id("partnerCode")).sendKeys("WRONG123");
             b.driver().findElement(By.id("code")).sendKeys("NOPE1234", Keys.ENTER);
-            assertThat(b.pageText()).contains("쿠폰번호가 아닙니다");
+            b.awaitText("쿠폰번호가 아닙니다");
             b.assertAccessible();
         }
         try (Browser zoomed = Browser.open(port, 640, 900)) {

@@ -179,12 +179,12 @@ class PublicPagesBrowserTest {
         tabTo("#contact");
         type(phone);
         press(Keys.ENTER);
-        assertThat(browser.pageText()).contains("인증번호 입력");
+        browser.awaitText("인증번호 입력");
         accessible();
         tabTo("#code");
         type(outbox.lastCode(phone));
         press(Keys.ENTER);
-        assertThat(browser.pageText()).contains("보낼 내용");
+        browser.awaitText("보낼 내용");
         accessible();
 
         tabTo("#title");
@@ -201,7 +201,7 @@ class PublicPagesBrowserTest {
         press(Keys.SPACE);
         tabTo("form[enctype] button[type=submit]");
         press(Keys.ENTER);
-        assertThat(browser.pageText()).contains("보내 주셔서 감사합니다").contains("접수번호");
+        assertThat(browser.awaitText("보내 주셔서 감사합니다")).contains("접수번호");
         accessible();
     }
 
@@ -221,7 +221,7 @@ class PublicPagesBrowserTest {
         type("큰 글씨판도 있으면 좋겠어요");
         tabTo("form.survey-form button[type=submit]");
         press(Keys.ENTER);
-        assertThat(browser.pageText()).contains("응답해 주셔서 감사합니다");
+        browser.awaitText("응답해 주셔서 감사합니다");
         accessible();
         SurveyService.Results r = surveys.results(surveyId);
         assertThat(r.responses()).isEqualTo(1);

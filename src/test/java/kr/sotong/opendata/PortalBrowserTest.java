@@ -64,7 +64,7 @@ class PortalBrowserTest {
             d.findElement(By.id("title")).sendKeys("공영주차장 실시간 주차 가능 대수");
             d.findElement(By.id("title")).sendKeys(Keys.TAB, "주차장별 잔여 면수", Keys.TAB, "주차 안내 앱", Keys.TAB, "김민수",
                     Keys.TAB, "010-2345-6789", Keys.TAB, Keys.TAB, Keys.SPACE, Keys.TAB, Keys.ENTER);
-            assertThat(browser.pageText()).contains("접수되었습니다").containsPattern("OD-\\d{4}-\\d{5}");
+            assertThat(browser.awaitText("접수되었습니다")).containsPattern("OD-\\d{4}-\\d{5}");
             accessible(browser);
         }
     }
