@@ -65,46 +65,45 @@ public class Registrar {
     }
 
     /**
-     * Registers a resident (online after a one-time code, or by staff for a phone call or walk-in). The resident record
-     * is stored first (one statement); the decision (an earlier registration, an overlapping course, the
-     * seat) is then made by the course's {@link RegistrationDesk} lane, in arrival order, together with the sign-ups
-     * that arrived at the same time (one transaction, course row locked). Called inside a caller's transaction, the
+     * Registers a resident (online after a one-time code, or by staff for a phone call or walk-in). The resident's
+     * values are encrypted by the request's own thread; the rest (storing the resident, an earlier registration, an
+     * overlapping course, the seat) is done by the course's {@link RegistrationDesk} lane, in arrival order, together
+     * with the sign-ups that arrived at the same time (one transaction, course row locked). Called inside a caller's transaction, the
      * decision is made in that transaction instead.
      */
     public Outcome register(long courseId, Applicant applicant, Channel channel) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            SignUp s = prepare(courseId, applicant, channel);
+            SignUp s = prepare(applicant, channel);
             RegistrationDesk.Decision d = decide(courseId, List.of(s)).get(0);
             if (d.refusal() != null) {
                 throw d.refusal();
             }
             return d.outcome();
         }
-        SignUp s = prepare(courseId, applicant, channel); // one statement: no transaction of its own
+        SignUp s = prepare(applicant, channel);
         return desk.submit(courseId, s, batch -> decide(courseId, batch.stream().map(a -> a.request).toList()));
     }
 
-    /** A sign-up whose resident is stored, waiting for its decision. */
-    private record SignUp(Applicant applicant, Channel channel, long residentId, String actor, Instant at) {
+    /** A sign-up waiting for its decision, its resident's values already encrypted. */
+    private record SignUp(Applicant applicant, Channel channel, Residents.Sealed resident, String actor, Instant at) {
     }
 
-    private SignUp prepare(long courseId, Applicant applicant, Channel channel) {
-        Instant now = clock.instant();
-        long residentId = residents.upsert(applicant, now);
+    private SignUp prepare(Applicant applicant, Channel channel) {
         String actor = channel == Channel.ONLINE ? "resident:" + applicant.phone().masked() : staff.currentActor();
-        return new SignUp(applicant, channel, residentId, actor, now);
+        return new SignUp(applicant, channel, residents.seal(applicant), actor, clock.instant());
     }
 
     /**
      * Decides sign-ups of one course in the given (arrival) order, inside the caller's transaction: locks the course
-     * row and the residents' rows (so another course's batch cannot seat the same resident at the same time), refuses
+     * row, stores the residents in one statement, which locks their rows (so another course's batch cannot seat the same
+     * resident at the same time), refuses
      * duplicates and overlapping courses, then seats or waitlists each. Rule refusals are per sign-up; a database
      * error fails the whole transaction (the desk then decides each sign-up alone).
      */
     private List<RegistrationDesk.Decision> decide(long courseId, List<SignUp> batch) {
         Course c = courses.lock(courseId);
-        List<Long> residentIds = batch.stream().map(SignUp::residentId).distinct().sorted().toList();
-        residents.lock(residentIds);
+        Map<String, Long> idByKey = residents.upsertAll(batch.stream().map(SignUp::resident).toList(), clock.instant());
+        List<Long> residentIds = idByKey.values().stream().distinct().sorted().toList();
         Map<Long, Registration> active = registrations.activeOf(courseId, residentIds);
         Map<Long, String> overlaps = registrations.overlappingMany(residentIds, courseId);
         List<Session> sessions = courses.sessions(courseId);
@@ -118,12 +117,13 @@ public class Registrar {
         int arrival = c.nextArrival();
         List<RegistrationDesk.Decision> out = new ArrayList<>(batch.size());
         for (SignUp s : batch) {
+            long residentId = idByKey.get(s.resident().key());
             try {
-                Registration dup = active.get(s.residentId());
+                Registration dup = active.get(residentId);
                 if (dup != null) {
                     throw duplicate(dup, registrations.waitlistPosition(dup));
                 }
-                String o = overlaps.get(s.residentId());
+                String o = overlaps.get(residentId);
                 if (o != null) {
                     throw overlap(o);
                 }
@@ -166,15 +166,15 @@ public class Registrar {
                     }
                 }
             }
-            Registration r = registrations.insert(courseId, s.residentId(), status, s.applicant().group(), s.channel(), arrival,
+            Registration r = registrations.insert(courseId, residentId, status, s.applicant().group(), s.channel(), arrival,
                     queue, seat, s.at(), s.actor());
             int position = 0;
             if (status == RegistrationStatus.WAITLISTED) {
                 position = lastPosition < 0 ? registrations.waitlistPosition(r) : lastPosition + 1;
                 lastPosition = position;
             }
-            active.put(s.residentId(), r);
-            notices.registered(new Residents.Contact(s.residentId(), s.applicant().name(), s.applicant().phone(),
+            active.put(residentId, r);
+            notices.registered(new Residents.Contact(residentId, s.applicant().name(), s.applicant().phone(),
                     s.applicant().email()), r, c.title(), firstSession, position, Notices.when(c.closesAt()));
             audit.recordAs(s.actor(), "education.registration.create", "EducationRegistration", r.id(), "과정 " + courseId + " 신청: "
                     + describe(status, position) + (seat == null ? "" : ", 좌석 " + seat) + " (" + s.channel().label() + ", 도착 "

@@ -2,6 +2,10 @@ package kr.sotong.education.registration;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import kr.sotong.platform.PersonalDataCipher;
@@ -47,12 +51,51 @@ public class Residents {
                 .query(Long.class).single();
     }
 
-    /** Locks the residents' rows (in id order) for the rest of the transaction. */
-    public void lock(List<Long> sortedIds) {
-        if (!sortedIds.isEmpty()) {
-            jdbc.sql("select id from education_resident where id in (:ids) order by id for update").param("ids", sortedIds)
-                    .query(Long.class).list();
+    /** A resident's stored values, encrypted and hashed (the CPU work, done by the request's own thread). */
+    public record Sealed(String phoneHash, String nameHash, String phoneEnc, String nameEnc, String emailEnc) {
+        String key() {
+            return phoneHash + ":" + nameHash;
         }
+    }
+
+    public Sealed seal(Applicant a) {
+        return new Sealed(cipher.lookupHash(a.phone().digits()), cipher.lookupHash(a.name()), cipher.encrypt(a.phone().digits()),
+                cipher.encrypt(a.name()), a.email() == null ? null : cipher.encrypt(a.email()));
+    }
+
+    /**
+     * Finds or creates many residents in one statement and locks their rows for the rest of the transaction; returns
+     * the ids by {@link Sealed#key()}. Rows are written in key order, so two transactions upserting the same residents
+     * lock them in the same order.
+     */
+    public Map<String, Long> upsertAll(Collection<Sealed> residents, Instant now) {
+        Map<String, Sealed> byKey = new TreeMap<>();
+        residents.forEach(r -> byKey.putIfAbsent(r.key(), r)); // one row per resident: a statement may not update a row twice
+        StringBuilder values = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        int i = 0;
+        for (Sealed r : byKey.values()) {
+            values.append(i == 0 ? "" : ", ").append("(:ph").append(i).append(", :nh").append(i).append(", :p").append(i)
+                    .append(", :n").append(i).append(", :e").append(i).append(", :now, :now)");
+            params.put("ph" + i, r.phoneHash());
+            params.put("nh" + i, r.nameHash());
+            params.put("p" + i, r.phoneEnc());
+            params.put("n" + i, r.nameEnc());
+            params.put("e" + i, r.emailEnc());
+            i++;
+        }
+        params.put("now", Timestamp.from(now));
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("insert into education_resident (phone_hash, name_hash, phone_enc, name_enc, email_enc, created_at, updated_at) values "
+                        + values + """
+                         on conflict (phone_hash, name_hash) do update
+                           set updated_at = excluded.updated_at,
+                               email_enc = coalesce(excluded.email_enc, education_resident.email_enc)
+                        returning id, phone_hash, name_hash""")
+                .params(params).query(rs -> {
+                    ids.put(rs.getString(2) + ":" + rs.getString(3), rs.getLong(1));
+                });
+        return ids;
     }
 
     public Optional<Contact> contact(long id) {
