@@ -15,6 +15,12 @@ public interface Notifications {
     /** Queues a notification; returns its outbox id (the existing id when the idempotency key was seen). */
     long send(Notification notification);
 
+    /**
+     * Queues many notifications at once (one statement when every one has an idempotency key); returns their outbox
+     * ids in the same order, as {@link #send} would.
+     */
+    List<Long> sendAll(List<Notification> notifications);
+
     /** Queues an e-mail to every enabled staff member with the role who has an e-mail address. */
     List<Long> notifyStaffWithRole(String role, String subject, String body, String purpose);
 

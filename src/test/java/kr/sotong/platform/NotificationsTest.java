@@ -42,6 +42,42 @@ class NotificationsTest {
     }
 
     @Test
+    void manyAtOnceAreQueuedLikeOneByOneInTheirOrderAndIdempotent() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String a = "many-a-" + tag + "@example.org";
+        String b = "many-b-" + tag + "@example.org";
+        long earlier = tx.execute(s -> notifications.send(Notification.email(a, "먼저", "먼저 보낸 알림", "test.many")
+                .withIdempotencyKey("many:" + tag + ":1")));
+        List<Long> ids = tx.execute(s -> notifications.sendAll(List.of(
+                Notification.email(a, "하나", "이미 보낸 키", "test.many").withIdempotencyKey("many:" + tag + ":1"),
+                Notification.email(b, "둘", "새 알림", "test.many").withIdempotencyKey("many:" + tag + ":2"),
+                Notification.sms("010-2345-6789", "셋", "test.many").withIdempotencyKey("many:" + tag + ":3"),
+                Notification.email(b, "둘 다시", "같은 키 두 번", "test.many").withIdempotencyKey("many:" + tag + ":2"))));
+        assertThat(ids).hasSize(4);
+        assertThat(ids.get(0)).isEqualTo(earlier);
+        assertThat(ids.get(3)).isEqualTo(ids.get(1));
+        assertThat(ids.get(2)).isNotIn(ids.get(0), ids.get(1));
+        assertThat(jdbc.sql("select count(*) from platform_notification where idempotency_key like :k").param("k", "many:" + tag + ":%")
+                .query(Integer.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select recipient_hint from platform_notification where id = :id").param("id", ids.get(2))
+                .query(String.class).single()).doesNotContain("2345");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(b).size() == 1);
+        assertThat(mailTo(b).get(0).getSubject()).isEqualTo("둘");
+        // a rolled-back transaction queues nothing
+        String c = "many-c-" + tag + "@example.org";
+        try {
+            tx.executeWithoutResult(s -> {
+                notifications.sendAll(List.of(Notification.email(c, "넷", "취소될 알림", "test.many").withIdempotencyKey("many:" + tag + ":4")));
+                throw new IllegalStateException("rollback");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertThat(jdbc.sql("select count(*) from platform_notification where idempotency_key = :k").param("k", "many:" + tag + ":4")
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void emailIsSentAfterCommitWithAttachments() throws Exception {
         String to = "reporter-" + UUID.randomUUID().toString().substring(0, 8) + "@press.example";
         StoredFile file = files.store(new ByteArrayInputStream("%PDF-1.4\n보도자료 첨부\n".getBytes(StandardCharsets.UTF_8)),

@@ -3,6 +3,8 @@ package kr.sotong.education.registration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import kr.sotong.education.catalogue.EducationProperties;
 import kr.sotong.platform.Notification;
@@ -44,16 +46,29 @@ public class Notices {
 
     /** Sends {@code text} (without prefix) to the resident; {@code key} makes it idempotent. */
     public void send(Residents.Contact to, String key, String purpose, String subject, String text) {
+        messages(to, key, purpose, subject, text).forEach(notifications::send);
+    }
+
+    /** The SMS (to a mobile number) and e-mail (when given) carrying {@code text}, not yet queued. */
+    private List<Notification> messages(Residents.Contact to, String key, String purpose, String subject, String text) {
         String body = PREFIX + Masking.name(to.name()) + "님, " + text;
+        List<Notification> out = new ArrayList<>(2);
         if (to.phone().isMobile()) {
-            notifications.send(Notification.sms(to.phone().digits(), body, purpose).withIdempotencyKey(key + ":sms"));
+            out.add(Notification.sms(to.phone().digits(), body, purpose).withIdempotencyKey(key + ":sms"));
         }
         if (to.email() != null) {
-            notifications.send(Notification.email(to.email(), PREFIX + subject, body, purpose).withIdempotencyKey(key + ":mail"));
+            out.add(Notification.email(to.email(), PREFIX + subject, body, purpose).withIdempotencyKey(key + ":mail"));
         }
+        return out;
     }
 
     public void registered(Residents.Contact to, Registration r, String title, String firstSession, int position, String closes) {
+        registeredMessages(to, r, title, firstSession, position, closes).forEach(notifications::send);
+    }
+
+    /** The registration result messages, for queueing many at once with {@link #queue}. */
+    public List<Notification> registeredMessages(Residents.Contact to, Registration r, String title, String firstSession, int position,
+                                                 String closes) {
         String text = switch (r.status()) {
             case CONFIRMED -> "「" + title + "」 수강이 확정되었습니다(신청번호 " + r.id() + "). 첫 수업: " + firstSession
                     + ". 확인·취소: " + url("/classes/my");
@@ -63,7 +78,12 @@ public class Notices {
                     + ") 뒤 추첨하여 결과를 알려 드립니다.";
             default -> throw new IllegalArgumentException(r.status().name());
         };
-        send(to, "edu:reg:" + r.id() + ":" + r.status(), "education.registration", "수강 신청 결과", text);
+        return messages(to, "edu:reg:" + r.id() + ":" + r.status(), "education.registration", "수강 신청 결과", text);
+    }
+
+    /** Queues messages built by the {@code …Messages} methods, in one go. */
+    public void queue(List<Notification> messages) {
+        notifications.sendAll(messages);
     }
 
     public void drawn(Residents.Contact to, Registration r, String title, String firstSession, int position) {

@@ -16,6 +16,7 @@ import kr.sotong.education.catalogue.Room;
 import kr.sotong.education.catalogue.Session;
 import kr.sotong.education.catalogue.Venues;
 import kr.sotong.platform.AuditLog;
+import kr.sotong.platform.Notification;
 import kr.sotong.platform.PersonalDataCipher;
 import kr.sotong.platform.StaffDirectory;
 import kr.sotong.shared.DomainException;
@@ -96,9 +97,9 @@ public class Registrar {
     /**
      * Decides sign-ups of one course in the given (arrival) order, inside the caller's transaction: locks the course
      * row, stores the residents in one statement, which locks their rows (so another course's batch cannot seat the same
-     * resident at the same time), refuses
-     * duplicates and overlapping courses, then seats or waitlists each. Rule refusals are per sign-up; a database
-     * error fails the whole transaction (the desk then decides each sign-up alone).
+     * resident at the same time), refuses duplicates and overlapping courses, seats or waitlists each, and stores the
+     * registrations and queues their messages in one statement each. Rule refusals are per sign-up; a database error
+     * fails the whole transaction (the desk then decides each sign-up alone).
      */
     private List<RegistrationDesk.Decision> decide(long courseId, List<SignUp> batch) {
         Course c = courses.lock(courseId);
@@ -113,10 +114,15 @@ public class Registrar {
         SeatPlan plan = null;
         List<Integer> seatNumbers = null;
         int queueTail = -1;
-        int lastPosition = -1; // waitlist place of the batch's previous waitlisted sign-up (queue numbers only grow)
         int arrival = c.nextArrival();
-        List<RegistrationDesk.Decision> out = new ArrayList<>(batch.size());
-        for (SignUp s : batch) {
+        // 1. decide each sign-up in arrival order (in memory)
+        RegistrationDesk.Decision[] out = new RegistrationDesk.Decision[batch.size()];
+        List<Registrations.New> rows = new ArrayList<>();
+        List<Integer> rowOf = new ArrayList<>(); // batch index of each row
+        Map<Long, Integer> inBatch = new HashMap<>(); // resident → batch index of the sign-up seated or queued here
+        Map<Integer, Integer> duplicateOf = new HashMap<>(); // batch index → the earlier sign-up of the same resident
+        for (int k = 0; k < batch.size(); k++) {
+            SignUp s = batch.get(k);
             long residentId = idByKey.get(s.resident().key());
             try {
                 Registration dup = active.get(residentId);
@@ -130,7 +136,11 @@ public class Registrar {
                 c.ensureRegistrationPossible(s.at(), s.channel().staffAssisted());
                 c.ensureTargetGroup(s.applicant().group());
             } catch (DomainException refused) {
-                out.add(RegistrationDesk.Decision.refused(refused));
+                out[k] = RegistrationDesk.Decision.refused(refused);
+                continue;
+            }
+            if (inBatch.containsKey(residentId)) {
+                duplicateOf.put(k, inBatch.get(residentId));
                 continue;
             }
             arrival++;
@@ -166,25 +176,41 @@ public class Registrar {
                     }
                 }
             }
-            Registration r = registrations.insert(courseId, residentId, status, s.applicant().group(), s.channel(), arrival,
-                    queue, seat, s.at(), s.actor());
+            rows.add(new Registrations.New(residentId, status, s.applicant().group(), s.channel(), arrival, queue, seat, s.at(),
+                    s.actor()));
+            rowOf.add(k);
+            inBatch.put(residentId, k);
+        }
+        // 2. store them in one statement; waitlist places: counted once, then one more for each (queue numbers grow)
+        List<Registration> stored = registrations.insertAll(courseId, rows);
+        List<Notification> messages = new ArrayList<>();
+        Map<Integer, Integer> positionOf = new HashMap<>();
+        int lastPosition = -1;
+        for (int j = 0; j < stored.size(); j++) {
+            Registration r = stored.get(j);
+            SignUp s = batch.get(rowOf.get(j));
             int position = 0;
-            if (status == RegistrationStatus.WAITLISTED) {
+            if (r.status() == RegistrationStatus.WAITLISTED) {
                 position = lastPosition < 0 ? registrations.waitlistPosition(r) : lastPosition + 1;
                 lastPosition = position;
             }
-            active.put(residentId, r);
-            notices.registered(new Residents.Contact(residentId, s.applicant().name(), s.applicant().phone(),
-                    s.applicant().email()), r, c.title(), firstSession, position, Notices.when(c.closesAt()));
+            positionOf.put(rowOf.get(j), position);
+            messages.addAll(notices.registeredMessages(new Residents.Contact(r.residentId(), s.applicant().name(), s.applicant().phone(),
+                    s.applicant().email()), r, c.title(), firstSession, position, Notices.when(c.closesAt())));
             audit.recordAs(s.actor(), "education.registration.create", "EducationRegistration", r.id(), "과정 " + courseId + " 신청: "
-                    + describe(status, position) + (seat == null ? "" : ", 좌석 " + seat) + " (" + s.channel().label() + ", 도착 "
-                    + arrival + "번)");
-            out.add(RegistrationDesk.Decision.of(outcome(r, c, position)));
+                    + describe(r.status(), position) + (r.seatNo() == null ? "" : ", 좌석 " + r.seatNo()) + " ("
+                    + s.channel().label() + ", 도착 " + r.arrivalNo() + "번)");
+            out[rowOf.get(j)] = RegistrationDesk.Decision.of(outcome(r, c, position));
         }
+        notices.queue(messages);
+        duplicateOf.forEach((k, first) -> {
+            Registration e = stored.get(rowOf.indexOf(first));
+            out[k] = RegistrationDesk.Decision.refused(duplicate(e, positionOf.get(first)));
+        });
         if (arrival > c.nextArrival()) {
             courses.advanceArrivals(courseId, arrival - c.nextArrival());
         }
-        return out;
+        return List.of(out);
     }
 
     private static DomainException duplicate(Registration e, int pos) {

@@ -28,19 +28,43 @@ public class Registrations {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a registration (call with the course locked). */
-    public Registration insert(long courseId, long residentId, RegistrationStatus status, TargetGroup group, Channel channel,
-                               int arrivalNo, Integer queueNo, Integer seatNo, Instant now, String actor) {
-        return jdbc.sql("""
+    /** A registration to insert, decided under the course lock. */
+    public record New(long residentId, RegistrationStatus status, TargetGroup group, Channel channel, int arrivalNo, Integer queueNo,
+                      Integer seatNo, Instant createdAt, String actor) {
+    }
+
+    /** Inserts many registrations of one course in one statement (call with the course locked); returned in the same order. */
+    public List<Registration> insertAll(long courseId, List<New> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder values = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        params.put("c", courseId);
+        for (int i = 0; i < rows.size(); i++) {
+            New n = rows.get(i);
+            values.append(i == 0 ? "" : ", ").append("(:c, :r").append(i).append(", :s").append(i).append(", :g").append(i)
+                    .append(", :ch").append(i).append(", :a").append(i).append(", cast(:q").append(i).append(" as integer), cast(:seat")
+                    .append(i).append(" as integer), :now").append(i).append(", :actor").append(i).append(", cast(:conf").append(i)
+                    .append(" as timestamptz))");
+            params.put("r" + i, n.residentId());
+            params.put("s" + i, n.status().name());
+            params.put("g" + i, n.group().name());
+            params.put("ch" + i, n.channel().name());
+            params.put("a" + i, n.arrivalNo());
+            params.put("q" + i, n.queueNo());
+            params.put("seat" + i, n.seatNo());
+            params.put("now" + i, Timestamp.from(n.createdAt()));
+            params.put("actor" + i, n.actor());
+            params.put("conf" + i, n.status() == RegistrationStatus.CONFIRMED ? Timestamp.from(n.createdAt()) : null);
+        }
+        Map<Integer, Registration> byArrival = new HashMap<>();
+        jdbc.sql("""
                         insert into education_registration (course_id, resident_id, status, target_group, channel, arrival_no,
                             queue_no, seat_no, created_at, created_by, confirmed_at)
-                        values (:c, :r, :s, :g, :ch, :a, :q, :seat, :now, :actor, :conf)
-                        returning *""")
-                .param("c", courseId).param("r", residentId).param("s", status.name()).param("g", group.name())
-                .param("ch", channel.name()).param("a", arrivalNo).param("q", queueNo).param("seat", seatNo)
-                .param("now", Timestamp.from(now)).param("actor", actor)
-                .param("conf", status == RegistrationStatus.CONFIRMED ? Timestamp.from(now) : null)
-                .query(Registrations::map).single();
+                        values """ + values + " returning *")
+                .params(params).query(Registrations::map).list().forEach(r -> byArrival.put(r.arrivalNo(), r));
+        return rows.stream().map(n -> byArrival.get(n.arrivalNo())).toList();
     }
 
     /** Writes the state fields of a registration. */

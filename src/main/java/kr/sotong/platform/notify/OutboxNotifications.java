@@ -43,9 +43,8 @@ class OutboxNotifications implements Notifications {
     @Transactional
     public long send(Notification n) {
         String recipient = normaliseRecipient(n);
-        String hint = n.channel() == Notification.Channel.EMAIL ? Masking.email(recipient) : Masking.phone(recipient);
-        String attachments = n.attachments().stream().map(a -> a.sha256() + "|" + a.fileName().replace("\n", " "))
-                .collect(Collectors.joining("\n"));
+        String hint = hint(n, recipient);
+        String attachments = attachments(n);
         Long id = jdbc.sql("""
                         insert into platform_notification (channel, recipient, recipient_hint, subject, body, purpose, advertising,
                                                            attachments, idempotency_key, next_attempt_at, created_at)
@@ -69,6 +68,62 @@ class OutboxNotifications implements Notifications {
         }
         wakeDispatcherAfterCommit();
         return id;
+    }
+
+    @Override
+    @Transactional
+    public List<Long> sendAll(List<Notification> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        if (list.stream().anyMatch(n -> n.idempotencyKey() == null)) {
+            return list.stream().map(this::send).toList();
+        }
+        StringBuilder values = new StringBuilder();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Timestamp now = Timestamp.from(clock.instant());
+        params.put("now", now);
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        int i = 0;
+        for (Notification n : list) {
+            if (!keys.add(n.idempotencyKey())) {
+                continue; // the same key twice in one statement: the first one counts, as with two sends
+            }
+            String recipient = normaliseRecipient(n);
+            values.append(i == 0 ? "" : ", ").append("(:channel").append(i).append(", :recipient").append(i).append(", :hint")
+                    .append(i).append(", :subject").append(i).append(", :body").append(i).append(", :purpose").append(i)
+                    .append(", :advertising").append(i).append(", :attachments").append(i).append(", :key").append(i)
+                    .append(", :now, :now)");
+            params.put("channel" + i, n.channel().name());
+            params.put("recipient" + i, cipher.encrypt(recipient));
+            params.put("hint" + i, hint(n, recipient));
+            params.put("subject" + i, truncate(n.subject(), 300));
+            params.put("body" + i, n.body());
+            params.put("purpose" + i, truncate(n.purpose(), 40));
+            params.put("advertising" + i, n.advertising());
+            params.put("attachments" + i, attachments(n));
+            params.put("key" + i, n.idempotencyKey());
+            i++;
+        }
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        jdbc.sql("""
+                        insert into platform_notification (channel, recipient, recipient_hint, subject, body, purpose, advertising,
+                                                           attachments, idempotency_key, next_attempt_at, created_at)
+                        values """ + values + """
+                         on conflict (idempotency_key) do nothing
+                        returning id, idempotency_key""")
+                .params(params).query(rs -> {
+                    ids.put(rs.getString(2), rs.getLong(1));
+                });
+        if (ids.size() < keys.size()) {
+            List<String> seen = keys.stream().filter(k -> !ids.containsKey(k)).toList();
+            jdbc.sql("select id, idempotency_key from platform_notification where idempotency_key in (:keys)")
+                    .param("keys", seen).query(rs -> {
+                        ids.put(rs.getString(2), rs.getLong(1));
+                    });
+        }
+        wakeDispatcherAfterCommit();
+        return list.stream().map(n -> ids.get(n.idempotencyKey())).toList();
     }
 
     @Override
@@ -102,6 +157,15 @@ class OutboxNotifications implements Notifications {
         } else {
             dispatcher.wakeUp();
         }
+    }
+
+    private static String hint(Notification n, String recipient) {
+        return n.channel() == Notification.Channel.EMAIL ? Masking.email(recipient) : Masking.phone(recipient);
+    }
+
+    private static String attachments(Notification n) {
+        return n.attachments().stream().map(a -> a.sha256() + "|" + a.fileName().replace("\n", " "))
+                .collect(Collectors.joining("\n"));
     }
 
     private static String normaliseRecipient(Notification n) {
