@@ -46,7 +46,6 @@ public class Registrar {
     private final StaffDirectory staff;
     private final PersonalDataCipher cipher;
     private final Clock clock;
-    private final TransactionTemplate tx;
     private final RegistrationDesk desk;
 
     Registrar(Courses courses, Venues venues, Registrations registrations, Residents residents, Tokens tokens, Notices notices,
@@ -61,27 +60,25 @@ public class Registrar {
         this.staff = staff;
         this.cipher = cipher;
         this.clock = clock;
-        this.tx = new TransactionTemplate(txm);
-        this.desk = new RegistrationDesk(tx);
+        this.desk = new RegistrationDesk(new TransactionTemplate(txm));
     }
 
     /**
      * Registers a resident (online after a one-time code, or by staff for a phone call or walk-in). The resident's
      * values are encrypted by the request's own thread; the rest (storing the resident, an earlier registration, an
      * overlapping course, the seat) is done by the course's {@link RegistrationDesk} lane, in arrival order, together
-     * with the sign-ups that arrived at the same time (one transaction, course row locked). Called inside a caller's transaction, the
-     * decision is made in that transaction instead.
+     * with the sign-ups that arrived at the same time (one transaction, course row locked). Called inside a caller's
+     * transaction, the decision is made in that transaction instead.
      */
     public Outcome register(long courseId, Applicant applicant, Channel channel) {
+        SignUp s = prepare(applicant, channel);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            SignUp s = prepare(applicant, channel);
             RegistrationDesk.Decision d = decide(courseId, List.of(s)).get(0);
             if (d.refusal() != null) {
                 throw d.refusal();
             }
             return d.outcome();
         }
-        SignUp s = prepare(applicant, channel);
         return desk.submit(courseId, s, batch -> decide(courseId, batch.stream().map(a -> a.request).toList()));
     }
 

@@ -4,10 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import kr.sotong.platform.PersonalDataCipher;
 import kr.sotong.shared.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,17 +38,7 @@ public class Residents {
      * registrations of one person are serialised).
      */
     public long upsert(Applicant a, Instant now) {
-        return jdbc.sql("""
-                        insert into education_resident (phone_hash, name_hash, phone_enc, name_enc, email_enc, created_at, updated_at)
-                        values (:ph, :nh, :p, :n, :e, :now, :now)
-                        on conflict (phone_hash, name_hash) do update
-                           set updated_at = excluded.updated_at,
-                               email_enc = coalesce(excluded.email_enc, education_resident.email_enc)
-                        returning id""")
-                .param("ph", cipher.lookupHash(a.phone().digits())).param("nh", cipher.lookupHash(a.name()))
-                .param("p", cipher.encrypt(a.phone().digits())).param("n", cipher.encrypt(a.name()))
-                .param("e", a.email() == null ? null : cipher.encrypt(a.email())).param("now", Timestamp.from(now))
-                .query(Long.class).single();
+        return upsertAll(List.of(seal(a)), now).values().iterator().next();
     }
 
     /** A resident's stored values, encrypted and hashed (the CPU work, done by the request's own thread). */

@@ -120,7 +120,7 @@ public class NotificationDispatcher implements SmartLifecycle {
         }
         staleCheckedAt = now;
         jdbc.sql("update platform_notification set status = 'PENDING' where status = 'SENDING' and claimed_at < :before")
-                .param("before", Timestamp.from(clock.instant().minus(Duration.ofMinutes(5)))).update();
+                .param("before", Timestamp.from(now.minus(Duration.ofMinutes(5)))).update();
     }
 
     private record Row(long id, Notification notification, int attempts) {

@@ -3,7 +3,10 @@ package kr.sotong.platform.notify;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import kr.sotong.platform.Notification;
 import kr.sotong.platform.Notifications;
@@ -70,6 +73,9 @@ class OutboxNotifications implements Notifications {
         return id;
     }
 
+    /** Rows per insert statement (nine parameters each, far below PostgreSQL's 65,535). */
+    private static final int ROWS_PER_STATEMENT = 500;
+
     @Override
     @Transactional
     public List<Long> sendAll(List<Notification> list) {
@@ -79,16 +85,33 @@ class OutboxNotifications implements Notifications {
         if (list.stream().anyMatch(n -> n.idempotencyKey() == null)) {
             return list.stream().map(this::send).toList();
         }
-        StringBuilder values = new StringBuilder();
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        // one row per key: the first notification with a key counts, as with two sends
+        Map<String, Notification> byKey = new LinkedHashMap<>();
+        list.forEach(n -> byKey.putIfAbsent(n.idempotencyKey(), n));
+        List<Notification> unique = List.copyOf(byKey.values());
+        Map<String, Long> ids = new HashMap<>();
         Timestamp now = Timestamp.from(clock.instant());
+        for (int from = 0; from < unique.size(); from += ROWS_PER_STATEMENT) {
+            insertAll(unique.subList(from, Math.min(unique.size(), from + ROWS_PER_STATEMENT)), now, ids);
+        }
+        if (ids.size() < unique.size()) {
+            List<String> seen = byKey.keySet().stream().filter(k -> !ids.containsKey(k)).toList();
+            jdbc.sql("select id, idempotency_key from platform_notification where idempotency_key in (:keys)")
+                    .param("keys", seen).query(rs -> {
+                        ids.put(rs.getString(2), rs.getLong(1));
+                    });
+        }
+        wakeDispatcherAfterCommit();
+        return list.stream().map(n -> ids.get(n.idempotencyKey())).toList();
+    }
+
+    /** One multi-row insert; the ids of the rows inserted (not those whose key was already there) go into {@code ids}. */
+    private void insertAll(List<Notification> rows, Timestamp now, Map<String, Long> ids) {
+        StringBuilder values = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
         params.put("now", now);
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-        int i = 0;
-        for (Notification n : list) {
-            if (!keys.add(n.idempotencyKey())) {
-                continue; // the same key twice in one statement: the first one counts, as with two sends
-            }
+        for (int i = 0; i < rows.size(); i++) {
+            Notification n = rows.get(i);
             String recipient = normaliseRecipient(n);
             values.append(i == 0 ? "" : ", ").append("(:channel").append(i).append(", :recipient").append(i).append(", :hint")
                     .append(i).append(", :subject").append(i).append(", :body").append(i).append(", :purpose").append(i)
@@ -103,9 +126,7 @@ class OutboxNotifications implements Notifications {
             params.put("advertising" + i, n.advertising());
             params.put("attachments" + i, attachments(n));
             params.put("key" + i, n.idempotencyKey());
-            i++;
         }
-        java.util.Map<String, Long> ids = new java.util.HashMap<>();
         jdbc.sql("""
                         insert into platform_notification (channel, recipient, recipient_hint, subject, body, purpose, advertising,
                                                            attachments, idempotency_key, next_attempt_at, created_at)
@@ -115,15 +136,6 @@ class OutboxNotifications implements Notifications {
                 .params(params).query(rs -> {
                     ids.put(rs.getString(2), rs.getLong(1));
                 });
-        if (ids.size() < keys.size()) {
-            List<String> seen = keys.stream().filter(k -> !ids.containsKey(k)).toList();
-            jdbc.sql("select id, idempotency_key from platform_notification where idempotency_key in (:keys)")
-                    .param("keys", seen).query(rs -> {
-                        ids.put(rs.getString(2), rs.getLong(1));
-                    });
-        }
-        wakeDispatcherAfterCommit();
-        return list.stream().map(n -> ids.get(n.idempotencyKey())).toList();
     }
 
     @Override

@@ -62,13 +62,21 @@ class LayoutModel {
     private record Links(List<NavLink> staff, List<NavLink> pub) {
     }
 
+    private static final int MAX_CACHED_LOCALES = 8;
     private final Map<Locale, Links> links = new ConcurrentHashMap<>();
 
     private Links links() {
-        return links.computeIfAbsent(LocaleContextHolder.getLocale(), l -> new Links(
-                navigations.orderedStream().flatMap(n -> n.staffLinks().stream()).map(this::resolve).toList(),
-                navigations.orderedStream().flatMap(n -> n.publicLinks().stream()).map(this::resolve)
-                        .sorted(Comparator.comparingInt(NavLink::order).thenComparing(NavLink::label)).toList()));
+        Locale locale = LocaleContextHolder.getLocale();
+        Links l = links.get(locale);
+        if (l == null) {
+            l = new Links(navigations.orderedStream().flatMap(n -> n.staffLinks().stream()).map(this::resolve).toList(),
+                    navigations.orderedStream().flatMap(n -> n.publicLinks().stream()).map(this::resolve)
+                            .sorted(Comparator.comparingInt(NavLink::order).thenComparing(NavLink::label)).toList());
+            if (links.size() < MAX_CACHED_LOCALES) { // ?lang= accepts any locale: do not let requests grow the cache
+                links.put(locale, l);
+            }
+        }
+        return l;
     }
 
     /** A REST handler renders no page: the layout's model would be computed for nothing. */
