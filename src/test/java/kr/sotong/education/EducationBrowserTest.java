@@ -66,14 +66,14 @@ class EducationBrowserTest {
             press(browser, Keys.SPACE);
             focusByTab(browser, el -> "submit".equals(el.getAttribute("type")), 5);
             press(browser, Keys.ENTER);
-            waitForText(browser, "인증번호");
+            browser.awaitText("인증번호");
             accessible(browser);
 
             String code = outbox.lastCode(phone);
             focusByTab(browser, el -> "code".equals(el.getAttribute("id")), 60);
             type(browser, code);
             press(browser, Keys.ENTER);
-            waitForText(browser, "신청 결과");
+            browser.awaitText("신청 결과");
             assertThat(browser.pageText()).contains("수강이 확정되었습니다").contains("신청번호");
             accessible(browser);
         }
@@ -138,14 +138,6 @@ class EducationBrowserTest {
             sleep();
         }
         assertThat(browser.driver().getCurrentUrl()).endsWith(pathEnd);
-    }
-
-    private static void waitForText(Browser browser, String text) {
-        long until = System.currentTimeMillis() + 15_000;
-        while (!browser.pageText().contains(text) && System.currentTimeMillis() < until) {
-            sleep();
-        }
-        assertThat(browser.pageText()).contains(text);
     }
 
     private static void sleep() {

@@ -44,28 +44,6 @@ class PressBrowserTest {
         ((JavascriptExecutor) b.driver()).executeScript("arguments[0].value = arguments[1];", el, value);
     }
 
-    /** Page text once the page shows {@code expected} (navigation after a form post may still be under way). */
-    private static String waitFor(Browser b, String expected) {
-        long until = System.currentTimeMillis() + 15_000;
-        String text = "";
-        while (System.currentTimeMillis() < until) {
-            try {
-                text = b.pageText();
-                if (text.contains(expected)) {
-                    return text;
-                }
-            } catch (org.openqa.selenium.WebDriverException e) {
-                // page is being replaced
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return text;
-    }
-
     /** axe-core on the current page; a renderer time-out on a loaded 2-core machine is retried, a violation is not. */
     private static void accessible(Browser b) {
         for (int attempt = 1; ; attempt++) {
@@ -88,7 +66,7 @@ class PressBrowserTest {
         try {
             b.driver().findElement(By.cssSelector("form[action$='" + formActionSuffix + "'] button[type=submit]")).click();
         } catch (org.openqa.selenium.TimeoutException e) {
-            // the click went through; the busy renderer did not answer in time — waitFor checks the result
+            // the click went through; the busy renderer did not answer in time — awaitText checks the result
         }
     }
 
@@ -105,7 +83,7 @@ class PressBrowserTest {
             accessible(b);
 
             b.login(t.drafter().username(), Staff.PASSWORD);
-            waitFor(b, "대시보드");
+            b.awaitText("대시보드");
             b.go("/staff/press/releases/new");
             accessible(b);
             set(b, "title", title);
@@ -118,42 +96,42 @@ class PressBrowserTest {
             set(b, "embargoUntil", now.plusMinutes(40).toString());
             set(b, "listCodes", list);
             b.driver().findElement(By.cssSelector("#release-form button[type=submit]")).click();
-            assertThat(waitFor(b, "보도자료 초안을 저장했습니다")).contains("보도자료 초안을 저장했습니다").contains(title);
+            assertThat(b.awaitText("보도자료 초안을 저장했습니다")).contains("보도자료 초안을 저장했습니다").contains(title);
             String releaseUrl = b.driver().getCurrentUrl();
             long id = Long.parseLong(releaseUrl.replaceAll(".*/releases/(\\d+).*", "$1"));
             accessible(b);
             press(b, "/submit");
-            assertThat(waitFor(b, "검토를 요청했습니다")).contains("팀장 검토 중");
+            assertThat(b.awaitText("검토를 요청했습니다")).contains("팀장 검토 중");
             logout(b);
-            waitFor(b, "로그아웃했습니다");
+            b.awaitText("로그아웃했습니다");
 
             b.login(t.lead().username(), Staff.PASSWORD);
-            waitFor(b, "대시보드");
+            b.awaitText("대시보드");
             b.go("/staff/press/releases/" + id);
             press(b, "/review");
-            assertThat(waitFor(b, "검토를 마치고")).contains("과장 결재 대기");
+            assertThat(b.awaitText("검토를 마치고")).contains("과장 결재 대기");
             logout(b);
-            waitFor(b, "로그아웃했습니다");
+            b.awaitText("로그아웃했습니다");
 
             b.login(t.director().username(), Staff.PASSWORD);
-            waitFor(b, "대시보드");
+            b.awaitText("대시보드");
             b.go("/staff");
             assertThat(b.pageText()).contains("이번 주 결재 대기 보도자료").contains(title);
             b.go("/staff/press/releases/" + id);
             press(b, "/approve");
-            assertThat(waitFor(b, "결재했습니다")).contains("배포 예약");
+            assertThat(b.awaitText("결재했습니다")).contains("배포 예약");
             logout(b);
-            waitFor(b, "로그아웃했습니다");
+            b.awaitText("로그아웃했습니다");
 
             // the distribution time comes: the scheduled job sends it
             clock.setTo(now.plusMinutes(31));
             jobs.distributeDue();
             b.login(t.drafter().username(), Staff.PASSWORD);
-            waitFor(b, "대시보드");
+            b.awaitText("대시보드");
             b.go("/staff/press/releases/" + id);
             assertThat(b.driver().findElement(By.id("release-status")).getText()).isEqualTo("배포 완료");
             b.driver().findElement(By.linkText("수신자별 기록")).click();
-            assertThat(waitFor(b, "수신 1명")).contains("수신 1명");
+            assertThat(b.awaitText("수신 1명")).contains("수신 1명");
             accessible(b);
 
             // not public before the embargo, public after
@@ -164,7 +142,7 @@ class PressBrowserTest {
             assertThat(b.pageText()).contains(title);
             accessible(b);
             b.driver().findElement(By.partialLinkText(title)).click();
-            assertThat(waitFor(b, "홍길동")).contains("홍길동").contains("02-2627-1234");
+            assertThat(b.awaitText("홍길동")).contains("홍길동").contains("02-2627-1234");
             accessible(b);
         }
     }
