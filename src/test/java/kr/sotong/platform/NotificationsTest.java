@@ -95,6 +95,36 @@ class NotificationsTest {
     }
 
     @Test
+    void eachRowOfABatchKeepsItsOwnOutcome() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String good = "batch-" + tag + "@example.org";
+        List<Long> ids = tx.execute(s -> notifications.sendAll(List.of(
+                Notification.email(good, "정상", "보낼 수 있는 알림", "test.batch"),
+                // no SMS gateway is configured in the tests: this one fails and is retried later
+                Notification.sms("010-3456-7890", "게이트웨이가 없는 문자", "test.batch"),
+                Notification.email(good, "정상 둘", "보낼 수 있는 알림", "test.batch"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(id -> notifications.status(id).attempts() > 0
+                && notifications.status(id).state() != Notifications.State.SENDING));
+        record Row(String status, int attempts, String error, boolean sent, boolean retryLater) {
+        }
+        List<Row> rows = ids.stream().map(id -> jdbc.sql("""
+                        select status, attempts, last_error, sent_at is not null, next_attempt_at > now() + interval '5 seconds'
+                          from platform_notification where id = :id""")
+                .param("id", id).query((rs, i) -> new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getBoolean(5)))
+                .single()).toList();
+        assertThat(rows.get(0)).isEqualTo(new Row("SENT", 1, null, true, false));
+        assertThat(rows.get(2)).isEqualTo(new Row("SENT", 1, null, true, false));
+        // the message that could not be sent waits for its next attempt, with the reason, not marked sent
+        assertThat(rows.get(1).status()).isEqualTo("PENDING");
+        assertThat(rows.get(1).attempts()).isEqualTo(1);
+        assertThat(rows.get(1).error()).isNotBlank();
+        assertThat(rows.get(1).sent()).isFalse();
+        assertThat(rows.get(1).retryLater()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(good).size() == 2);
+    }
+
+    @Test
     void aRolledBackTransactionSendsNothing() throws Exception {
         String to = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@press.example";
         try {

@@ -116,6 +116,8 @@ public final class Browser implements AutoCloseable {
             return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
                     .ignoring(org.openqa.selenium.NoSuchElementException.class)
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    // mid-navigation Chromium may also answer "Node with given id does not belong to the document"
+                    .ignoring(org.openqa.selenium.WebDriverException.class)
                     .until(d -> {
                         String text = d.findElement(By.tagName("body")).getText();
                         for (String t : texts) {

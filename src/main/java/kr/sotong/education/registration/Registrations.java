@@ -38,33 +38,51 @@ public class Registrations {
         if (rows.isEmpty()) {
             return List.of();
         }
-        StringBuilder values = new StringBuilder();
-        Map<String, Object> params = new HashMap<>();
-        params.put("c", courseId);
-        for (int i = 0; i < rows.size(); i++) {
+        int size = rows.size();
+        Long[] resident = new Long[size];
+        String[] status = new String[size];
+        String[] group = new String[size];
+        String[] channel = new String[size];
+        Integer[] arrival = new Integer[size];
+        Integer[] queue = new Integer[size];
+        Integer[] seat = new Integer[size];
+        Long[] created = new Long[size];
+        String[] actor = new String[size];
+        for (int i = 0; i < size; i++) {
             New n = rows.get(i);
-            values.append(i == 0 ? "" : ", ").append("(:c, :r").append(i).append(", :s").append(i).append(", :g").append(i)
-                    .append(", :ch").append(i).append(", :a").append(i).append(", cast(:q").append(i).append(" as integer), cast(:seat")
-                    .append(i).append(" as integer), :now").append(i).append(", :actor").append(i).append(", cast(:conf").append(i)
-                    .append(" as timestamptz))");
-            params.put("r" + i, n.residentId());
-            params.put("s" + i, n.status().name());
-            params.put("g" + i, n.group().name());
-            params.put("ch" + i, n.channel().name());
-            params.put("a" + i, n.arrivalNo());
-            params.put("q" + i, n.queueNo());
-            params.put("seat" + i, n.seatNo());
-            params.put("now" + i, Timestamp.from(n.createdAt()));
-            params.put("actor" + i, n.actor());
-            params.put("conf" + i, n.status() == RegistrationStatus.CONFIRMED ? Timestamp.from(n.createdAt()) : null);
+            resident[i] = n.residentId();
+            status[i] = n.status().name();
+            group[i] = n.group().name();
+            channel[i] = n.channel().name();
+            arrival[i] = n.arrivalNo();
+            queue[i] = n.queueNo();
+            seat[i] = n.seatNo();
+            created[i] = micros(n.createdAt());
+            actor[i] = n.actor();
         }
         Map<Integer, Registration> byArrival = new HashMap<>();
+        // arrays, not a VALUES list: the statement text is the same for any batch size, so it is parsed and planned once
         jdbc.sql("""
                         insert into education_registration (course_id, resident_id, status, target_group, channel, arrival_no,
                             queue_no, seat_no, created_at, created_by, confirmed_at)
-                        values """ + values + " returning *")
-                .params(params).query(Registrations::map).list().forEach(r -> byArrival.put(r.arrivalNo(), r));
+                        select :c, r.resident, r.status, r.grp, r.channel, r.arrival, r.queue, r.seat,
+                               timestamptz 'epoch' + r.created * interval '1 microsecond', r.actor,
+                               case when r.status = 'CONFIRMED' then timestamptz 'epoch' + r.created * interval '1 microsecond' end
+                          from unnest(:resident::bigint[], :status::text[], :grp::text[], :channel::text[], :arrival::int[],
+                                      :queue::int[], :seat::int[], :created::bigint[], :actor::text[]) with ordinality
+                               as r(resident, status, grp, channel, arrival, queue, seat, created, actor, ord)
+                         order by r.ord
+                        returning *""")
+                .param("c", courseId).param("resident", resident).param("status", status).param("grp", group)
+                .param("channel", channel).param("arrival", arrival).param("queue", queue).param("seat", seat)
+                .param("created", created).param("actor", actor)
+                .query(Registrations::map).list().forEach(r -> byArrival.put(r.arrivalNo(), r));
         return rows.stream().map(n -> byArrival.get(n.arrivalNo())).toList();
+    }
+
+    /** Microseconds since the epoch (PostgreSQL's timestamp resolution), for timestamps passed in arrays. */
+    static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
     /** Writes the state fields of a registration. */
@@ -92,8 +110,9 @@ public class Registrations {
     public Map<Long, Registration> activeOf(long courseId, Collection<Long> residentIds) {
         Map<Long, Registration> m = new HashMap<>();
         if (!residentIds.isEmpty()) {
-            jdbc.sql("select * from education_registration where course_id = :c and resident_id in (:r) and status in " + ACTIVE)
-                    .param("c", courseId).param("r", residentIds).query(Registrations::map).list()
+            jdbc.sql("select * from education_registration where course_id = :c and resident_id = any(:r::bigint[]) and status in "
+                            + ACTIVE)
+                    .param("c", courseId).param("r", residentIds.toArray(Long[]::new)).query(Registrations::map).list()
                     .forEach(r -> m.put(r.residentId(), r));
         }
         return m;
@@ -183,11 +202,11 @@ public class Registrations {
                           from education_registration r
                           join education_course c on c.id = r.course_id
                           join education_session s on s.course_id = c.id
-                         where r.resident_id in (:res) and r.course_id <> :course and r.status in """ + ACTIVE + """
+                         where r.resident_id = any(:res::bigint[]) and r.course_id <> :course and r.status in """ + ACTIVE + """
                            and exists (select 1 from education_session n where n.course_id = :course
                                           and n.starts_at < s.ends_at and s.starts_at < n.ends_at)
                          order by r.resident_id, s.starts_at""")
-                .param("res", residentIds).param("course", courseId).query(rs -> {
+                .param("res", residentIds.toArray(Long[]::new)).param("course", courseId).query(rs -> {
                     m.put(rs.getLong(1), rs.getString(2));
                 });
         return m;

@@ -61,28 +61,34 @@ public class Residents {
     public Map<String, Long> upsertAll(Collection<Sealed> residents, Instant now) {
         Map<String, Sealed> byKey = new TreeMap<>();
         residents.forEach(r -> byKey.putIfAbsent(r.key(), r)); // one row per resident: a statement may not update a row twice
-        StringBuilder values = new StringBuilder();
-        Map<String, Object> params = new HashMap<>();
+        int size = byKey.size();
+        String[] ph = new String[size];
+        String[] nh = new String[size];
+        String[] p = new String[size];
+        String[] n = new String[size];
+        String[] e = new String[size];
         int i = 0;
         for (Sealed r : byKey.values()) {
-            values.append(i == 0 ? "" : ", ").append("(:ph").append(i).append(", :nh").append(i).append(", :p").append(i)
-                    .append(", :n").append(i).append(", :e").append(i).append(", :now, :now)");
-            params.put("ph" + i, r.phoneHash());
-            params.put("nh" + i, r.nameHash());
-            params.put("p" + i, r.phoneEnc());
-            params.put("n" + i, r.nameEnc());
-            params.put("e" + i, r.emailEnc());
+            ph[i] = r.phoneHash();
+            nh[i] = r.nameHash();
+            p[i] = r.phoneEnc();
+            n[i] = r.nameEnc();
+            e[i] = r.emailEnc();
             i++;
         }
-        params.put("now", Timestamp.from(now));
         Map<String, Long> ids = new HashMap<>();
-        jdbc.sql("insert into education_resident (phone_hash, name_hash, phone_enc, name_enc, email_enc, created_at, updated_at) values "
-                        + values + """
-                         on conflict (phone_hash, name_hash) do update
+        // arrays, not a VALUES list: the statement text is the same for any batch size, so it is parsed and planned once
+        jdbc.sql("""
+                        insert into education_resident (phone_hash, name_hash, phone_enc, name_enc, email_enc, created_at, updated_at)
+                        select r.ph, r.nh, r.p, r.n, r.e, :now, :now
+                          from unnest(:ph::text[], :nh::text[], :p::text[], :n::text[], :e::text[]) with ordinality as r(ph, nh, p, n, e, ord)
+                         order by r.ord
+                        on conflict (phone_hash, name_hash) do update
                            set updated_at = excluded.updated_at,
                                email_enc = coalesce(excluded.email_enc, education_resident.email_enc)
                         returning id, phone_hash, name_hash""")
-                .params(params).query(rs -> {
+                .param("ph", ph).param("nh", nh).param("p", p).param("n", n).param("e", e).param("now", Timestamp.from(now))
+                .query(rs -> {
                     ids.put(rs.getString(2) + ":" + rs.getString(3), rs.getLong(1));
                 });
         return ids;

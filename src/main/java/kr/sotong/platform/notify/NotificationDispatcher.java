@@ -31,6 +31,8 @@ public class NotificationDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
     private static final int BATCH = 50;
+    /** Outcomes are written back at least this often while a batch is being sent. */
+    private static final long FLUSH_AFTER_NANOS = 200_000_000L;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -144,7 +146,14 @@ public class NotificationDispatcher implements SmartLifecycle {
                 .list();
         Map<Notification.Channel, NotificationSender> byChannel = new EnumMap<>(Notification.Channel.class);
         senders.orderedStream().forEach(s -> byChannel.putIfAbsent(s.channel(), s));
+        Outcomes outcomes = new Outcomes(rows.size());
+        long flushed = System.nanoTime();
         for (Row row : rows) {
+            if (outcomes.size > 0 && System.nanoTime() - flushed > FLUSH_AFTER_NANOS) {
+                // a slow transport: do not let finished rows wait for the whole batch
+                record(outcomes);
+                flushed = System.nanoTime();
+            }
             NotificationSender sender = byChannel.get(row.notification().channel());
             try {
                 if (sender == null) {
@@ -152,26 +161,74 @@ public class NotificationDispatcher implements SmartLifecycle {
                             row.notification().channel() + " 발송 수단이 설정되지 않았습니다(메시지 모듈/게이트웨이 설정 필요).", false);
                 }
                 sender.send(row.id(), row.notification());
-                jdbc.sql("update platform_notification set status = 'SENT', sent_at = :at, last_error = null where id = :id")
-                        .param("at", Timestamp.from(clock.instant())).param("id", row.id()).update();
+                outcomes.add(row.id(), "SENT", null, null);
             } catch (NotificationSender.Failure f) {
                 boolean giveUp = f.permanent() || row.attempts() >= maxAttempts;
                 Duration backoff = Duration.ofSeconds(Math.min(3600, 5L << Math.min(row.attempts(), 10)));
-                jdbc.sql("""
-                                update platform_notification set status = :status, last_error = :error, next_attempt_at = :next
-                                 where id = :id""")
-                        .param("status", giveUp ? "FAILED" : "PENDING").param("error", f.getMessage())
-                        .param("next", Timestamp.from(clock.instant().plus(backoff))).param("id", row.id()).update();
+                outcomes.add(row.id(), giveUp ? "FAILED" : "PENDING", f.getMessage(), clock.instant().plus(backoff));
                 log.info("notification {} ({}) failed, attempt {}{}: {}", row.id(), row.notification().purpose(),
                         row.attempts(), giveUp ? " — giving up" : "", f.getMessage());
             } catch (RuntimeException e) {
-                jdbc.sql("update platform_notification set status = 'PENDING', last_error = :error, next_attempt_at = :next where id = :id")
-                        .param("error", e.toString()).param("next", Timestamp.from(clock.instant().plusSeconds(30)))
-                        .param("id", row.id()).update();
+                outcomes.add(row.id(), "PENDING", e.toString(), clock.instant().plusSeconds(30));
                 log.warn("notification {} failed unexpectedly", row.id(), e);
             }
         }
+        record(outcomes);
         return rows.size();
+    }
+
+    /** What happened to each row of a claimed batch, written back in one statement. */
+    private static final class Outcomes {
+        final Long[] ids;
+        final String[] statuses;
+        final String[] errors;
+        final Long[] nextMillis;
+        int size;
+
+        Outcomes(int capacity) {
+            ids = new Long[capacity];
+            statuses = new String[capacity];
+            errors = new String[capacity];
+            nextMillis = new Long[capacity];
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(long id, String status, String error, Instant next) {
+            ids[size] = id;
+            statuses[size] = status;
+            errors[size] = error;
+            nextMillis[size] = next == null ? null : next.toEpochMilli();
+            size++;
+        }
+    }
+
+    /**
+     * Writes the outcomes gathered so far in one statement (one commit for a batch instead of one per message): at the end
+     * of the batch, or earlier when the transport is slow ({@link #FLUSH_AFTER_NANOS}). A crash before this write leaves
+     * those rows claimed; they are released as stale and sent again. The SMS/KakaoTalk gateway drops the repeat by its
+     * idempotency key ({@code n<outboxId>}); an e-mail can then arrive twice, as the one message in flight could before.
+     */
+    private void record(Outcomes o) {
+        if (o.size == 0) {
+            return;
+        }
+        jdbc.sql("""
+                        update platform_notification n
+                           set status = v.status,
+                               last_error = v.error,
+                               sent_at = case when v.status = 'SENT' then :now else n.sent_at end,
+                               next_attempt_at = coalesce(to_timestamp(v.next_ms / 1000.0), n.next_attempt_at)
+                          from unnest(:ids::bigint[], :statuses::text[], :errors::text[], :nexts::bigint[])
+                               as v(id, status, error, next_ms)
+                         where n.id = v.id""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("ids", Arrays.copyOf(o.ids, o.size)).param("statuses", Arrays.copyOf(o.statuses, o.size))
+                .param("errors", Arrays.copyOf(o.errors, o.size)).param("nexts", Arrays.copyOf(o.nextMillis, o.size))
+                .update();
+        o.clear();
     }
 
     private static List<Notification.Attachment> attachments(String s) {

@@ -73,7 +73,7 @@ class OutboxNotifications implements Notifications {
         return id;
     }
 
-    /** Rows per insert statement (nine parameters each, far below PostgreSQL's 65,535). */
+    /** Rows per insert statement (the rows travel as arrays; this bounds one statement's size, e.g. of a 37,317-recipient list). */
     private static final int ROWS_PER_STATEMENT = 500;
 
     @Override
@@ -107,33 +107,44 @@ class OutboxNotifications implements Notifications {
 
     /** One multi-row insert; the ids of the rows inserted (not those whose key was already there) go into {@code ids}. */
     private void insertAll(List<Notification> rows, Timestamp now, Map<String, Long> ids) {
-        StringBuilder values = new StringBuilder();
-        Map<String, Object> params = new HashMap<>();
-        params.put("now", now);
-        for (int i = 0; i < rows.size(); i++) {
+        int size = rows.size();
+        String[] channel = new String[size];
+        String[] recipient = new String[size];
+        String[] hint = new String[size];
+        String[] subject = new String[size];
+        String[] body = new String[size];
+        String[] purpose = new String[size];
+        Boolean[] advertising = new Boolean[size];
+        String[] attachments = new String[size];
+        String[] key = new String[size];
+        for (int i = 0; i < size; i++) {
             Notification n = rows.get(i);
-            String recipient = normaliseRecipient(n);
-            values.append(i == 0 ? "" : ", ").append("(:channel").append(i).append(", :recipient").append(i).append(", :hint")
-                    .append(i).append(", :subject").append(i).append(", :body").append(i).append(", :purpose").append(i)
-                    .append(", :advertising").append(i).append(", :attachments").append(i).append(", :key").append(i)
-                    .append(", :now, :now)");
-            params.put("channel" + i, n.channel().name());
-            params.put("recipient" + i, cipher.encrypt(recipient));
-            params.put("hint" + i, hint(n, recipient));
-            params.put("subject" + i, truncate(n.subject(), 300));
-            params.put("body" + i, n.body());
-            params.put("purpose" + i, truncate(n.purpose(), 40));
-            params.put("advertising" + i, n.advertising());
-            params.put("attachments" + i, attachments(n));
-            params.put("key" + i, n.idempotencyKey());
+            String to = normaliseRecipient(n);
+            channel[i] = n.channel().name();
+            recipient[i] = cipher.encrypt(to);
+            hint[i] = hint(n, to);
+            subject[i] = truncate(n.subject(), 300);
+            body[i] = n.body();
+            purpose[i] = truncate(n.purpose(), 40);
+            advertising[i] = n.advertising();
+            attachments[i] = attachments(n);
+            key[i] = n.idempotencyKey();
         }
+        // arrays, not a VALUES list: the statement text is the same for any number of rows, so it is parsed and planned once
         jdbc.sql("""
                         insert into platform_notification (channel, recipient, recipient_hint, subject, body, purpose, advertising,
                                                            attachments, idempotency_key, next_attempt_at, created_at)
-                        values """ + values + """
-                         on conflict (idempotency_key) do nothing
+                        select r.channel, r.recipient, r.hint, r.subject, r.body, r.purpose, r.advertising, r.attachments, r.key, :now, :now
+                          from unnest(:channel::text[], :recipient::text[], :hint::text[], :subject::text[], :body::text[],
+                                      :purpose::text[], :advertising::boolean[], :attachments::text[], :key::text[]) with ordinality
+                               as r(channel, recipient, hint, subject, body, purpose, advertising, attachments, key, ord)
+                         order by r.ord
+                        on conflict (idempotency_key) do nothing
                         returning id, idempotency_key""")
-                .params(params).query(rs -> {
+                .param("now", now).param("channel", channel).param("recipient", recipient).param("hint", hint)
+                .param("subject", subject).param("body", body).param("purpose", purpose).param("advertising", advertising)
+                .param("attachments", attachments).param("key", key)
+                .query(rs -> {
                     ids.put(rs.getString(2), rs.getLong(1));
                 });
     }

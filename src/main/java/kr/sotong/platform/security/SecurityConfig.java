@@ -16,9 +16,12 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -59,25 +62,68 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Spring Security's own observations (a span and timer around every filter of every request) are off:
+     * {@code http.server.requests} already times each request, and the decorating wrappers cost more CPU per API
+     * request than the bearer-token check itself.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Requests carrying {@code Authorization: Bearer …} (integrations, kiosks, the mobile app): authenticated by the
+     * token for that request only, so this chain has no session, CSRF token, saved request, form login or logout —
+     * the same outcome as the browser chain gives such a request, without the filters that cannot apply to it.
+     * Access rules, error answers and security headers are the browser chain's.
+     */
+    @Bean
+    @Order(90)
+    SecurityFilterChain bearerSecurity(HttpSecurity http, ApiTokens tokens, ObjectProvider<PublicPaths> contributions)
+            throws Exception {
+        http.securityMatcher(BearerTokenFilter::hasBearer);
+        authorize(http, contributions);
+        http.csrf(c -> c.disable());
+        http.sessionManagement(m -> m.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        http.requestCache(c -> c.disable());
+        http.securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()));
+        errors(http);
+        headers(http);
+        http.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class);
+        http.addFilterAfter(new MustChangePasswordFilter(), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
     @Bean
     @Order(100)
     SecurityFilterChain sotongSecurity(HttpSecurity http, ApiTokens tokens, RateLimits limits,
                                        ObjectProvider<PublicPaths> contributions) throws Exception {
-        List<String> permit = new ArrayList<>();
         List<String> csrfExempt = new ArrayList<>();
-        contributions.orderedStream().forEach(p -> {
-            permit.addAll(p.permitAll());
-            csrfExempt.addAll(p.csrfExempt());
-        });
-        RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
-                PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs"),
-                PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"),
-                PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
+        contributions.orderedStream().forEach(p -> csrfExempt.addAll(p.csrfExempt()));
         RequestMatcher bearer = BearerTokenFilter::hasBearer;
         List<RequestMatcher> csrfIgnored = new ArrayList<>(List.of(bearer,
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token")));
         csrfExempt.forEach(p -> csrfIgnored.add(PathPatternRequestMatcher.withDefaults().matcher(p)));
 
+        authorize(http, contributions);
+        http.formLogin(f -> f.loginPage("/login").permitAll()
+                .successHandler(successHandler())
+                .failureHandler(failureHandler()));
+        http.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SOTONG_SESSION"));
+        http.csrf(c -> c.ignoringRequestMatchers(csrfIgnored.toArray(RequestMatcher[]::new)));
+        errors(http);
+        headers(http);
+        http.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class);
+        http.addFilterBefore(new LoginThrottleFilter(limits), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterAfter(new MustChangePasswordFilter(), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Who may reach which path; the same for both chains. */
+    private static void authorize(HttpSecurity http, ObjectProvider<PublicPaths> contributions) throws Exception {
+        List<String> permit = new ArrayList<>();
+        contributions.orderedStream().forEach(p -> permit.addAll(p.permitAll()));
         http.authorizeHttpRequests(a -> {
             a.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
                     "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
@@ -90,11 +136,14 @@ class SecurityConfig {
             a.requestMatchers("/staff/**", "/api/**", "/v3/api-docs", "/v3/api-docs/**").authenticated();
             a.anyRequest().permitAll();
         });
-        http.formLogin(f -> f.loginPage("/login").permitAll()
-                .successHandler(successHandler())
-                .failureHandler(failureHandler()));
-        http.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SOTONG_SESSION"));
-        http.csrf(c -> c.ignoringRequestMatchers(csrfIgnored.toArray(RequestMatcher[]::new)));
+    }
+
+    /** 401/403 as ProblemDetail on the API, the login page or the 403 page elsewhere. */
+    private static void errors(HttpSecurity http) throws Exception {
+        RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs"),
+                PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
         http.exceptionHandling(e -> e
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                         PathPatternRequestMatcher.withDefaults().matcher("/staff/**"))
@@ -103,6 +152,9 @@ class SecurityConfig {
                 .defaultAccessDeniedHandlerFor((req, res, ex) -> ProblemResponses.write(res, 403, "Forbidden",
                         "이 작업을 할 권한이 없습니다.", req.getRequestURI()), api)
                 .defaultAccessDeniedHandlerFor(pageDenied(), AnyRequestMatcher.INSTANCE));
+    }
+
+    private static void headers(HttpSecurity http) throws Exception {
         http.headers(h -> h
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                 .frameOptions(f -> f.sameOrigin())
@@ -110,10 +162,6 @@ class SecurityConfig {
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                         "camera=(), microphone=(), geolocation=(), payment=()"))
                 .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
-        http.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class);
-        http.addFilterBefore(new LoginThrottleFilter(limits), UsernamePasswordAuthenticationFilter.class);
-        http.addFilterAfter(new MustChangePasswordFilter(), BasicAuthenticationFilter.class);
-        return http.build();
     }
 
     private static SavedRequestAwareAuthenticationSuccessHandler successHandler() {

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -83,20 +84,40 @@ public final class SignUpRush {
             String token = token(app, base);
             int http = app.port();
             if (warmup > 0) {
-                long warm = course(app, "워밍업 과정", seats, 0);
-                Result w = rush(http, base, token, warm, warmup, Math.min(clients, 50), 1, 0);
-                System.out.printf("warm-up: %d requests, p99 %.1f ms%n", warmup, w.percentile(99));
-                rushHealth(http, base, Math.min(clients, 50), warmup);
+                // the warm-up repeats the measured sequence (health at full concurrency, then sign-ups at full concurrency),
+                // so the JIT has compiled the code with the profiles the measurement will see
+                int rounds = Integer.getInteger("warmupRounds", 4);
+                for (int round = 0; round < rounds; round++) {
+                    long warm = course(app, "워밍업 과정 " + (round + 1), seats, 2 + round);
+                    rushHealth(http, base, clients, attempts);
+                    Result w = rush(http, base, token, warm, warmup / rounds, clients, 3 + round, 0); // residents of their own
+                    System.out.printf("warm-up round %d: %d sign-ups, p99 %.1f ms%n", round + 1, warmup / rounds, w.percentile(99));
+                }
                 settle(app.bean(JdbcClient.class));
+                settleJit();
             }
             long course = course(app, "스마트폰 입문 (부하 시험)", seats, 1);
             long[] cpuA = cpuNanos();
             Result anchor = rushHealth(http, base, clients, attempts);
+            Map<String, Long> db0 = Boolean.getBoolean("dbstats") ? dbStats(app.bean(JdbcClient.class)) : Map.of();
             long[] cpu0 = cpuNanos();
+            long jit0 = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             System.out.println("rush starts " + Instant.now());
             Result r = rush(http, base, token, course, attempts, clients, 2, rate);
             long[] cpu1 = cpuNanos();
+            long jit1 = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             System.out.println("rush ends " + Instant.now());
+            if (Boolean.getBoolean("dbstats")) {
+                Thread.sleep(2500); // backends flush their statistics at most once a second
+                Map<String, Long> db1 = dbStats(app.bean(JdbcClient.class));
+                System.out.println("database work during the rush (per sign-up):");
+                new java.util.TreeMap<>(db1).forEach((k, v) -> {
+                    long d = v - db0.getOrDefault(k, 0L);
+                    if (d != 0) {
+                        System.out.printf(Locale.ROOT, "  %-60s %10d  %.2f%n", k, d, d / (double) attempts);
+                    }
+                });
+            }
             int failures = verify(app.bean(JdbcClient.class), course, seats, attempts, r);
             System.out.println();
             System.out.println("| measure | value |");
@@ -113,6 +134,7 @@ public final class SignUpRush {
                     (cpu0[0] - cpuA[0]) / 1e6 / attempts, (cpu0[1] - cpuA[1]) / 1e6 / attempts);
             System.out.printf("| latency p99 of the first %d sign-ups (all clients starting at once) / of the rest | %.1f / %.1f ms |%n",
                     clients, r.slice(0, clients).percentile(99), r.slice(clients, attempts).percentile(99));
+            System.out.printf("| JIT compilation during the rush (compiler threads' time) | %d ms |%n", jit1 - jit0);
             System.out.printf("| HTTP errors | %d |%n", r.errors.get());
             System.out.printf("| invariant failures | %d |%n", failures);
             exitCode = failures > 0 || r.errors.get() > 0 ? 1 : 0;
@@ -214,6 +236,25 @@ public final class SignUpRush {
         return new Result(lat, (System.nanoTime() - w0) / 1_000_000, errors, List.of());
     }
 
+    /** Counters of PostgreSQL's statistics views (transactions, rows and scans per table), for {@code -Ddbstats=true}. */
+    static Map<String, Long> dbStats(JdbcClient jdbc) {
+        jdbc.sql("select pg_stat_clear_snapshot()").query().singleValue();
+        Map<String, Long> m = new java.util.HashMap<>();
+        jdbc.sql("select xact_commit, xact_rollback, tup_returned, tup_fetched, tup_inserted, tup_updated from pg_stat_database where datname = current_database()")
+                .query(rs -> {
+                    for (String c : List.of("xact_commit", "xact_rollback", "tup_returned", "tup_fetched", "tup_inserted", "tup_updated")) {
+                        m.put("db." + c, rs.getLong(c));
+                    }
+                });
+        jdbc.sql("select relname, seq_scan, coalesce(idx_scan, 0) idx_scan, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables")
+                .query(rs -> {
+                    for (String c : List.of("seq_scan", "idx_scan", "n_tup_ins", "n_tup_upd", "n_tup_del")) {
+                        m.put(rs.getString("relname") + "." + c, rs.getLong(c));
+                    }
+                });
+        return m;
+    }
+
     static int verify(JdbcClient jdbc, long course, int seats, int attempts, Result r) {
         int failures = 0;
         record Row(long id, int arrival, String status, Integer seat, Integer queue) {
@@ -287,6 +328,25 @@ public final class SignUpRush {
             Thread.sleep(200);
         }
         System.out.printf("outbox settled after the warm-up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Waits until the JIT has worked through what the warm-up queued (compile time grows by less than 20 ms in a second,
+     * at most 60 s): on a 2-core machine the compiler threads otherwise take CPU from the measured window.
+     */
+    static void settleJit() throws InterruptedException {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long t0 = System.nanoTime();
+        long before = jit.getTotalCompilationTime();
+        while (System.nanoTime() - t0 < 60_000_000_000L) {
+            Thread.sleep(1000);
+            long now = jit.getTotalCompilationTime();
+            if (now - before < 20) {
+                break;
+            }
+            before = now;
+        }
+        System.out.printf("JIT settled after the warm-up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     static int check(String what, boolean ok, String detail) {
