@@ -45,10 +45,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * at the same concurrency in the same run (the HTTP + security floor of this machine at that moment). Also reports
  * the CPU time one sign-up costs this JVM (server and load generator) and PostgreSQL, so a run on a busy machine still
  * tells what the work costs. The clients use {@link LeanHttp} (one keep-alive connection each), a load generator that
- * takes little CPU from the server it measures. The warm-up signs up to another course so the JIT has compiled the
- * path, as it would have on a server running for days before registration opens.
+ * takes little CPU from the server it measures. The warm-up repeats the measured sequence ({@code warmupRounds}
+ * rounds, default 6, of health requests and sign-ups to another course, all at full concurrency) so the JIT has
+ * compiled the path with the profiles the measurement sees, as it would have on a server running for days before
+ * registration opens; then it waits for the outbox and the JIT to go quiet. {@code -Ddbstats=true} prints
+ * PostgreSQL's counters (transactions, rows, scans per table) for the rush.
  * <pre>
- *   bench/run kr.sotong.bench.education.SignUpRush [attempts=2000] [clients=200] [seats=16] [warmup=12000] [rate=0]
+ *   bench/run kr.sotong.bench.education.SignUpRush [attempts=2000] [clients=200] [seats=16] [warmup=30000] [rate=0]
  *   BENCH_JAVA_OPTS="-Dthreads=64 -Dpool=20" bench/run kr.sotong.bench.education.SignUpRush     (other server settings)
  * </pre>
  * {@code rate=0} is the closed loop (maximum pressure: 200 requests always in flight); {@code rate=N} sends N requests
@@ -63,7 +66,7 @@ public final class SignUpRush {
         int attempts = arg(args, "attempts", 2000);
         int clients = arg(args, "clients", 200);
         int seats = arg(args, "seats", 16);
-        int warmup = arg(args, "warmup", 12000);
+        int warmup = arg(args, "warmup", 30000);
         int rate = arg(args, "rate", 0);
         System.out.printf("sign-up rush: %d attempts, %d clients, %d seats, warm-up %d, %s%n", attempts, clients, seats, warmup,
                 rate == 0 ? "closed loop (each client sends its next request when the previous answered)"
@@ -71,7 +74,7 @@ public final class SignUpRush {
         int exitCode;
         // the application's own settings (Tomcat 200 threads, 20 database connections) unless -Dthreads / -Dpool are given
         // no SMS gateway on this machine: every SMS fails; one attempt each (as one send would be), not retries that
-        // would keep the warm-up's 12,000 messages coming back during the measurement
+        // would keep the warm-up's messages coming back during the measurement
         List<String> settings = new ArrayList<>(List.of("sotong.education.sweep-interval=PT1H", "sotong.notifications.max-attempts=1"));
         if (System.getProperty("threads") != null) {
             settings.add("server.tomcat.threads.max=" + System.getProperty("threads"));
@@ -86,7 +89,7 @@ public final class SignUpRush {
             if (warmup > 0) {
                 // the warm-up repeats the measured sequence (health at full concurrency, then sign-ups at full concurrency),
                 // so the JIT has compiled the code with the profiles the measurement will see
-                int rounds = Integer.getInteger("warmupRounds", 4);
+                int rounds = Integer.getInteger("warmupRounds", 6);
                 for (int round = 0; round < rounds; round++) {
                     long warm = course(app, "워밍업 과정 " + (round + 1), seats, 2 + round);
                     rushHealth(http, base, clients, attempts);
