@@ -110,6 +110,35 @@ class SecurityTest {
     }
 
     @Test
+    void bearerRequestsAreStatelessAndKeepTheRulesAndHeaders() throws Exception {
+        var viewer = staff.create(Roles.VIEWER);
+        MvcResult r = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + viewer.username() + "\",\"password\":\"" + Staff.PASSWORD + "\"}"))
+                .andExpect(status().isOk()).andReturn();
+        String token = json.readTree(r.getResponse().getContentAsString()).get("token").asText();
+        // the same role rules and ProblemDetail answers as with a session
+        MvcResult denied = mvc.perform(get("/api/v1/audit/verify").header("Authorization", "Bearer " + token))
+                .andExpect(status().isForbidden())
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/problem+json")))
+                .andExpect(jsonPath("$.status").value(403))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andReturn();
+        assertThat(denied.getRequest().getSession(false)).as("no session for a bearer request").isNull();
+        assertThat(denied.getResponse().getHeader("Set-Cookie")).isNull();
+        // authenticated: staff pages open with the token, public pages stay public, headers are set
+        MvcResult page = mvc.perform(get("/").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'")))
+                .andReturn();
+        assertThat(page.getRequest().getSession(false)).isNull();
+        mvc.perform(get("/staff/admin/accounts").header("Authorization", "Bearer " + token)).andExpect(status().isForbidden());
+        // an invalid token is refused before anything else runs
+        mvc.perform(get("/api/v1/audit/verify").header("Authorization", "Bearer st_" + "x".repeat(40)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.containsString("invalid_token")));
+    }
+
+    @Test
     void wrongPasswordForTokenIs401() throws Exception {
         mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"nobody\",\"password\":\"nothing\"}"))
