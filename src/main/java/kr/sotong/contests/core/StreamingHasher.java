@@ -216,27 +216,94 @@ class StreamingHasher implements DisposableBean {
             } finally {
                 lock.unlock();
             }
-            if (channel == null) {
-                channel = FileChannel.open(part, StandardOpenOption.READ);
-            }
             int want = (int) Math.min(len, available);
-            ByteBuffer buf = ByteBuffer.wrap(b, off, want);
-            int total = 0;
-            while (buf.hasRemaining()) {
-                int n = channel.read(buf, position + total);
-                if (n < 0) {
-                    throw new IOException("part file shorter than received bytes");
+            int total = directRead(b, off, want, position);
+            if (total < 0) {
+                if (channel == null) {
+                    channel = FileChannel.open(part, StandardOpenOption.READ);
                 }
-                total += n;
+                ByteBuffer buf = ByteBuffer.wrap(b, off, want);
+                total = 0;
+                while (buf.hasRemaining()) {
+                    int n = channel.read(buf, position + total);
+                    if (n < 0) {
+                        throw new IOException("part file shorter than received bytes");
+                    }
+                    total += n;
+                }
             }
             position += total;
             return total;
         }
 
+        private FileChannel direct;
+        private ByteBuffer aligned;
+        private boolean noDirect = !PartFileWriter.directSupported();
+
+        /**
+         * Reads with {@code O_DIRECT} when the part file is written that way ({@link PartFileWriter}): the bytes come from
+         * the disk into one reused buffer instead of filling the page cache with the whole upload. Returns -1 when
+         * direct reads are not possible here (the caller then reads through the page cache).
+         */
+        private int directRead(byte[] b, int off, int want, long at) throws IOException {
+            if (noDirect) {
+                return -1;
+            }
+            try {
+                if (direct == null) {
+                    direct = FileChannel.open(part, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT);
+                    aligned = PartFileWriter.borrow();
+                }
+                int block = PartFileWriter.BLOCK;
+                long start = at - at % block;
+                int skip = (int) (at - start);
+                int n = Math.min(want, aligned.capacity() - block - skip);
+                aligned.clear();
+                aligned.limit((skip + n + block - 1) / block * block);
+                int read = 0;
+                while (read < skip + n) {
+                    int r = direct.read(aligned, start + read);
+                    if (r <= 0) {
+                        break;
+                    }
+                    read = aligned.position();
+                }
+                int got = Math.min(n, read - skip);
+                if (got <= 0) {
+                    throw new IOException("part file shorter than received bytes");
+                }
+                aligned.flip().position(skip);
+                aligned.get(b, off, got);
+                return got;
+            } catch (IOException | UnsupportedOperationException e) {
+                if (e instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith("part file shorter")) {
+                    throw io;
+                }
+                noDirect = true;
+                closeDirect();
+                return -1;
+            }
+        }
+
+        private void closeDirect() throws IOException {
+            if (aligned != null) {
+                PartFileWriter.giveBack(aligned);
+                aligned = null;
+            }
+            if (direct != null) {
+                direct.close();
+                direct = null;
+            }
+        }
+
         @Override
         public void close() throws IOException {
-            if (channel != null) {
-                channel.close();
+            try {
+                closeDirect();
+            } finally {
+                if (channel != null) {
+                    channel.close();
+                }
             }
         }
     }

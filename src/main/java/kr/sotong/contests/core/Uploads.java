@@ -191,10 +191,9 @@ public class Uploads {
         }
         long written = 0;
         boolean tooMuch = false;
-        try (FileChannel ch = FileChannel.open(partFile(uploadId), StandardOpenOption.WRITE)) {
-            if (ch.size() > offset) {
-                ch.truncate(offset);
-            }
+        PartFileWriter out = null;
+        try {
+            out = new PartFileWriter(partFile(uploadId), offset);
             byte[] buf = new byte[BUFFER];
             long room = u.declaredLength() - offset;
             while (true) {
@@ -222,21 +221,28 @@ public class Uploads {
                     n = (int) (room - written);
                     tooMuch = true;
                 }
-                ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-                while (bb.hasRemaining()) {
-                    ch.write(bb, offset + written + bb.position());
-                }
+                out.write(buf, 0, n);
                 written += n;
-                hasher.advance(uploadId, offset + written);
+                hasher.advance(uploadId, out.written());
                 if (tooMuch || end) {
                     break;
                 }
             }
+            out.flush();
+            hasher.advance(uploadId, out.written());
         } catch (IOException e) {
             hasher.abort(uploadId);
             throw new DomainException("contests.upload.write-failed", "파일을 저장하는 중 오류가 났습니다. 잠시 뒤 이어 올리세요.");
         } finally {
             try {
+                if (out != null) {
+                    try {
+                        out.close();
+                    } catch (IOException e) {
+                        hasher.abort(uploadId);
+                    }
+                    written = out.written() - offset; // what is really in the file
+                }
                 if (!uploads.advance(uploadId, offset, offset + written, false, clock.instant())) {
                     hasher.abort(uploadId);
                 }
