@@ -23,15 +23,23 @@ final class PartFileWriter implements AutoCloseable {
     private static final ConcurrentLinkedDeque<ByteBuffer> POOL = new ConcurrentLinkedDeque<>();
     private static volatile boolean directUnsupported;
 
+    private static final java.util.concurrent.ExecutorService WRITERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "contests-part-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Path file;
     private final FileChannel buffered;
     private FileChannel direct;
-    private ByteBuffer pending; // aligned; bytes not yet written, to be written at {@code position}
-    private long position;
+    private ByteBuffer pending; // aligned; bytes to be written after those in flight
+    private long done; // every byte before this offset is in the file
+    private java.util.concurrent.Future<?> inflight; // a direct write of inflightBuf at done, on a writer thread
+    private ByteBuffer inflightBuf;
 
     PartFileWriter(Path file, long offset) throws IOException {
         this.file = file;
-        this.position = offset;
+        this.done = offset;
         this.buffered = FileChannel.open(file, StandardOpenOption.WRITE);
         if (buffered.size() > offset) {
             buffered.truncate(offset); // a longer part file holds bytes the server never confirmed
@@ -47,25 +55,28 @@ final class PartFileWriter implements AutoCloseable {
         }
     }
 
-    /** Where the next byte goes; every byte before it is in the file (written, not necessarily flushed to disk). */
+    /** Where the next byte goes. */
     long position() {
-        return position + (pending == null ? 0 : pending.position());
+        return done + (inflightBuf == null ? 0 : inflightBuf.limit()) + (pending == null ? 0 : pending.position());
     }
 
-    /** The bytes written so far are in the file: what {@link #position()} says, not only buffered here. */
+    /** Every byte before this offset is in the file (written, not necessarily flushed to disk). */
     long written() {
-        return position;
+        return done;
     }
 
     void write(byte[] b, int off, int len) throws IOException {
         while (len > 0) {
             if (direct == null) {
+                awaitInflight();
                 writeBuffered(ByteBuffer.wrap(b, off, len));
                 return;
             }
-            if (pending.position() == 0 && position % BLOCK != 0) {
+            long at = position();
+            if (pending.position() == 0 && at % BLOCK != 0) {
                 // up to the next block boundary through the page cache
-                int head = (int) Math.min(len, BLOCK - position % BLOCK);
+                awaitInflight();
+                int head = (int) Math.min(len, BLOCK - at % BLOCK);
                 writeBuffered(ByteBuffer.wrap(b, off, head));
                 off += head;
                 len -= head;
@@ -76,17 +87,17 @@ final class PartFileWriter implements AutoCloseable {
             off += n;
             len -= n;
             if (!pending.hasRemaining()) {
-                flushBlocks();
+                startBlocks();
             }
         }
     }
 
-    /** Writes what is held here: whole blocks directly, the rest through the page cache. */
+    /** Writes everything held here and waits for it: whole blocks directly, the rest through the page cache. */
     void flush() throws IOException {
-        if (pending == null || pending.position() == 0) {
-            return;
+        if (pending != null && pending.position() > 0) {
+            startBlocks();
         }
-        flushBlocks();
+        awaitInflight();
         if (pending != null && pending.position() > 0) {
             pending.flip();
             writeBuffered(pending);
@@ -94,32 +105,68 @@ final class PartFileWriter implements AutoCloseable {
         }
     }
 
-    private void flushBlocks() throws IOException {
+    /**
+     * Hands the whole blocks held here to a writer thread (after the previous direct write has finished) and keeps
+     * filling another buffer meanwhile: reading the network and writing the disk overlap.
+     */
+    private void startBlocks() throws IOException {
+        awaitInflight();
+        if (direct == null) {
+            return;
+        }
         int whole = pending.position() / BLOCK * BLOCK;
         if (whole == 0) {
             return;
         }
-        pending.flip();
-        int end = pending.limit();
-        pending.limit(whole);
-        try {
-            while (pending.hasRemaining()) {
-                position += direct.write(pending, position);
+        ByteBuffer out = pending;
+        ByteBuffer next = borrow();
+        out.flip();
+        if (out.limit() > whole) {
+            next.put(out.duplicate().position(whole)); // the ragged rest stays for the next round
+        }
+        out.limit(whole);
+        long at = done;
+        FileChannel ch = direct;
+        inflightBuf = out;
+        pending = next;
+        inflight = WRITERS.submit(() -> {
+            while (out.hasRemaining()) {
+                ch.write(out, at + out.position());
             }
-        } catch (IOException e) {
-            // the file system refused a direct write after all: write what is held here, and the rest, the usual way
-            directUnsupported = true;
-            pending.limit(end);
-            closeDirect();
+            return null;
+        });
+    }
+
+    private void awaitInflight() throws IOException {
+        if (inflight == null) {
             return;
         }
-        pending.limit(end);
-        pending.compact();
+        ByteBuffer out = inflightBuf;
+        try {
+            inflight.get();
+            done += out.limit();
+            giveBack(out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing the part file");
+        } catch (java.util.concurrent.ExecutionException e) {
+            // the file system refused a direct write after all: write these bytes, and the rest, the usual way
+            directUnsupported = true;
+            done += out.position(); // what the direct write got into the file
+            ByteBuffer rest = ByteBuffer.allocate(out.remaining());
+            rest.put(out).flip();
+            giveBack(out);
+            writeBuffered(rest);
+            closeDirect();
+        } finally {
+            inflight = null;
+            inflightBuf = null;
+        }
     }
 
     private void writeBuffered(ByteBuffer bb) throws IOException {
         while (bb.hasRemaining()) {
-            position += buffered.write(bb, position);
+            done += buffered.write(bb, done);
         }
     }
 
@@ -129,11 +176,12 @@ final class PartFileWriter implements AutoCloseable {
             direct = null;
         }
         if (pending != null) {
-            ByteBuffer rest = pending;
+            ByteBuffer held = pending;
             pending = null;
-            ByteBuffer copy = ByteBuffer.allocate(rest.remaining());
-            copy.put(rest).flip();
-            POOL.offerFirst(rest.clear());
+            held.flip();
+            ByteBuffer copy = ByteBuffer.allocate(held.remaining());
+            copy.put(held).flip();
+            giveBack(held);
             writeBuffered(copy);
         }
     }
@@ -144,12 +192,19 @@ final class PartFileWriter implements AutoCloseable {
             flush();
         } finally {
             try {
+                if (inflight != null) {
+                    try {
+                        awaitInflight();
+                    } catch (IOException ignored) {
+                        // already failing
+                    }
+                }
                 if (direct != null) {
                     direct.close();
                 }
             } finally {
                 if (pending != null) {
-                    POOL.offerFirst(pending.clear());
+                    giveBack(pending);
                     pending = null;
                 }
                 buffered.close();
