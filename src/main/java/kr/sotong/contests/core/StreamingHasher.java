@@ -236,14 +236,18 @@ class StreamingHasher implements DisposableBean {
             return total;
         }
 
+        private static final int READ_AHEAD = 4 * 1024 * 1024;
         private FileChannel direct;
-        private ByteBuffer aligned;
+        private ByteBuffer aligned; // holds the file's bytes [alignedAt, alignedAt + alignedLength), all received ones
+        private long alignedAt;
+        private int alignedLength;
         private boolean noDirect = !PartFileWriter.directSupported();
 
         /**
-         * Reads with {@code O_DIRECT} when the part file is written that way ({@link PartFileWriter}): the bytes come from
-         * the disk into one reused buffer instead of filling the page cache with the whole upload. Returns -1 when
-         * direct reads are not possible here (the caller then reads through the page cache).
+         * Reads with {@code O_DIRECT} when the part file is written that way ({@link PartFileWriter}): up to 4 MB of
+         * received bytes at a time come from the disk into one buffer, instead of filling the page cache with the
+         * whole upload. Returns -1 when direct reads are not possible here (the caller then reads through the page
+         * cache).
          */
         private int directRead(byte[] b, int off, int want, long at) throws IOException {
             if (noDirect) {
@@ -252,27 +256,31 @@ class StreamingHasher implements DisposableBean {
             try {
                 if (direct == null) {
                     direct = FileChannel.open(part, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT);
-                    aligned = PartFileWriter.borrow();
+                    aligned = ByteBuffer.allocateDirect(READ_AHEAD + PartFileWriter.BLOCK).alignedSlice(PartFileWriter.BLOCK);
                 }
-                int block = PartFileWriter.BLOCK;
-                long start = at - at % block;
-                int skip = (int) (at - start);
-                int n = Math.min(want, aligned.capacity() - block - skip);
-                aligned.clear();
-                aligned.limit((skip + n + block - 1) / block * block);
-                int read = 0;
-                while (read < skip + n) {
-                    int r = direct.read(aligned, start + read);
-                    if (r <= 0) {
-                        break;
+                if (at < alignedAt || at >= alignedAt + alignedLength) {
+                    long received = at + want; // the caller never asks beyond the received bytes
+                    int block = PartFileWriter.BLOCK;
+                    long start = at - at % block;
+                    long end = Math.max(received, Math.min(committedNow(), start + aligned.capacity()));
+                    int length = (int) Math.min(aligned.capacity(), (end - start + block - 1) / block * block);
+                    aligned.clear().limit(length);
+                    int read = 0;
+                    while (read < received - start) {
+                        int r = direct.read(aligned, start + read);
+                        if (r <= 0) {
+                            break;
+                        }
+                        read = aligned.position();
                     }
-                    read = aligned.position();
+                    if (read <= at - start) {
+                        throw new IOException("part file shorter than received bytes");
+                    }
+                    alignedAt = start;
+                    alignedLength = (int) Math.min(read, end - start); // never bytes not yet received
                 }
-                int got = Math.min(n, read - skip);
-                if (got <= 0) {
-                    throw new IOException("part file shorter than received bytes");
-                }
-                aligned.flip().position(skip);
+                int got = (int) Math.min(want, alignedAt + alignedLength - at);
+                aligned.limit(alignedLength).position((int) (at - alignedAt));
                 aligned.get(b, off, got);
                 return got;
             } catch (IOException | UnsupportedOperationException e) {
@@ -285,11 +293,18 @@ class StreamingHasher implements DisposableBean {
             }
         }
 
-        private void closeDirect() throws IOException {
-            if (aligned != null) {
-                PartFileWriter.giveBack(aligned);
-                aligned = null;
+        private long committedNow() {
+            lock.lock();
+            try {
+                return committed;
+            } finally {
+                lock.unlock();
             }
+        }
+
+        private void closeDirect() throws IOException {
+            aligned = null;
+            alignedLength = 0;
             if (direct != null) {
                 direct.close();
                 direct = null;
