@@ -13,6 +13,7 @@
   var controls = box.querySelector('.upload-controls');
   var contestId = box.getAttribute('data-contest-id');
   var chunkSize = parseInt(box.getAttribute('data-chunk-size'), 10) || 8388608;
+  var baseChunk = chunkSize;
   var csrf = document.querySelector('meta[name="_csrf"]');
   var csrfHeader = document.querySelector('meta[name="_csrf_header"]');
   var state = { file: null, id: null, offset: 0, paused: false, busy: false };
@@ -77,7 +78,7 @@
         body: JSON.stringify({ name: file.name, size: file.size, fingerprint: state.fp })
       }).then(function (r) {
         if (!r.ok) { return problem(r).then(function (m) { throw new Error(m); }); }
-        return r.json().then(function (u) { state.id = u.id; state.offset = 0; chunkSize = u.chunkSize || chunkSize; });
+        return r.json().then(function (u) { state.id = u.id; state.offset = 0; chunkSize = baseChunk = u.chunkSize || chunkSize; });
       });
     }).then(loop).catch(function (e) { fail(e.message); });
   }
@@ -91,7 +92,17 @@
     state.busy = true;
     var end = Math.min(file.size, state.offset + chunkSize);
     say('올리는 중: ' + mb(state.offset) + ' / ' + mb(file.size));
+    state.sentAt = Date.now();
     send(file.slice(state.offset, end), 0);
+  }
+
+  // Chunk size follows the connection: a chunk that went through in under 2 s doubles the next one (fewer requests
+  // on a fast line, up to 8 times the server's size), one that took over 8 s halves it (the progress bar keeps moving
+  // on a slow line). A cut chunk loses nothing either way: the server keeps what arrived.
+  function adapt(ok) {
+    var took = Date.now() - state.sentAt;
+    if (ok && took < 2000 && chunkSize < baseChunk * 8) { chunkSize *= 2; }
+    else if (took > 8000 && chunkSize > baseChunk / 4) { chunkSize = Math.floor(chunkSize / 2); }
   }
 
   function send(blob, attempt) {
@@ -103,6 +114,7 @@
       state.busy = false;
       var off = res.headers.get('Upload-Offset');
       if (res.ok || res.status === 409) {
+        adapt(res.ok);
         if (off !== null) { state.offset = parseInt(off, 10); }
         if (res.status === 409 && off === null) { return problem(res).then(function (m) { throw new Error(m); }); }
         return loop();
@@ -111,6 +123,7 @@
     }, function () {
       // network dropped: ask where the server stands, then continue
       state.busy = false;
+      adapt(false);
       if (attempt >= 5) { fail('연결이 끊겼습니다. 「이어 올리기」를 누르면 받은 데까지 이어서 올립니다.'); pause(); return; }
       setTimeout(function () {
         fetch('/contests/uploads/' + state.id, { method: 'HEAD', credentials: 'same-origin', headers: headers() })
