@@ -34,8 +34,15 @@ final class PartFileWriter implements AutoCloseable {
     private FileChannel direct;
     private ByteBuffer pending; // aligned; bytes to be written after those in flight
     private long done; // every byte before this offset is in the file
-    private java.util.concurrent.Future<?> inflight; // a direct write of inflightBuf at done, on a writer thread
-    private ByteBuffer inflightBuf;
+    /** Direct writes on writer threads, oldest first; together they cover [done, done + queued). */
+    private final java.util.ArrayDeque<Inflight> inflight = new java.util.ArrayDeque<>();
+    private long queued;
+
+    private record Inflight(java.util.concurrent.Future<?> future, ByteBuffer buffer, long at) {
+    }
+
+    /** Direct writes in flight at once per upload (the virtual disk serves them in parallel). */
+    static final int DEPTH = 3;
 
     PartFileWriter(Path file, long offset) throws IOException {
         this.file = file;
@@ -57,7 +64,7 @@ final class PartFileWriter implements AutoCloseable {
 
     /** Where the next byte goes. */
     long position() {
-        return done + (inflightBuf == null ? 0 : inflightBuf.limit()) + (pending == null ? 0 : pending.position());
+        return done + queued + (pending == null ? 0 : pending.position());
     }
 
     /** Every byte before this offset is in the file (written, not necessarily flushed to disk). */
@@ -110,7 +117,9 @@ final class PartFileWriter implements AutoCloseable {
      * filling another buffer meanwhile: reading the network and writing the disk overlap.
      */
     private void startBlocks() throws IOException {
-        awaitInflight();
+        while (inflight.size() >= DEPTH) {
+            awaitOldest();
+        }
         if (direct == null) {
             return;
         }
@@ -125,42 +134,58 @@ final class PartFileWriter implements AutoCloseable {
             next.put(out.duplicate().position(whole)); // the ragged rest stays for the next round
         }
         out.limit(whole);
-        long at = done;
+        long at = done + queued;
         FileChannel ch = direct;
-        inflightBuf = out;
         pending = next;
-        inflight = WRITERS.submit(() -> {
-            while (out.hasRemaining()) {
-                ch.write(out, at + out.position());
+        java.util.concurrent.Future<?> f = WRITERS.submit(() -> {
+            ByteBuffer view = out.duplicate();
+            while (view.hasRemaining()) {
+                ch.write(view, at + view.position());
             }
             return null;
         });
+        inflight.addLast(new Inflight(f, out, at));
+        queued += whole;
     }
 
     private void awaitInflight() throws IOException {
-        if (inflight == null) {
-            return;
+        while (!inflight.isEmpty()) {
+            awaitOldest();
         }
-        ByteBuffer out = inflightBuf;
+    }
+
+    private void awaitOldest() throws IOException {
+        Inflight x = inflight.peekFirst();
         try {
-            inflight.get();
-            done += out.limit();
-            giveBack(out);
+            x.future().get();
+            inflight.removeFirst();
+            done += x.buffer().limit();
+            queued -= x.buffer().limit();
+            giveBack(x.buffer());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while writing the part file");
         } catch (java.util.concurrent.ExecutionException e) {
-            // the file system refused a direct write after all: write these bytes, and the rest, the usual way
+            // the file system refused a direct write after all: write every block in flight again, and the rest,
+            // the usual way (writing the same bytes at the same place twice is harmless)
             directUnsupported = true;
-            done += out.position(); // what the direct write got into the file
-            ByteBuffer rest = ByteBuffer.allocate(out.remaining());
-            rest.put(out).flip();
-            giveBack(out);
-            writeBuffered(rest);
+            while (!inflight.isEmpty()) {
+                Inflight y = inflight.removeFirst();
+                try {
+                    y.future().get();
+                } catch (InterruptedException | java.util.concurrent.ExecutionException ignored) {
+                    // rewritten below either way
+                }
+                ByteBuffer again = y.buffer().duplicate();
+                again.position(0);
+                while (again.hasRemaining()) {
+                    buffered.write(again, y.at() + again.position());
+                }
+                done = y.at() + y.buffer().limit();
+                giveBack(y.buffer());
+            }
+            queued = 0;
             closeDirect();
-        } finally {
-            inflight = null;
-            inflightBuf = null;
         }
     }
 
@@ -192,7 +217,7 @@ final class PartFileWriter implements AutoCloseable {
             flush();
         } finally {
             try {
-                if (inflight != null) {
+                if (!inflight.isEmpty()) {
                     try {
                         awaitInflight();
                     } catch (IOException ignored) {
