@@ -91,11 +91,7 @@ class SecurityTest {
 
     @Test
     void bearerTokenWorksUntilItExpires() throws Exception {
-        var admin = staff.create(Roles.ADMIN);
-        MvcResult r = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"" + admin.username() + "\",\"password\":\"" + Staff.PASSWORD + "\"}"))
-                .andExpect(status().isOk()).andReturn();
-        JsonNode body = json.readTree(r.getResponse().getContentAsString());
+        JsonNode body = tokenFor(staff.create(Roles.ADMIN));
         String token = body.get("token").asText();
         assertThat(body.get("expiresAt").asText()).isNotBlank();
         mvc.perform(get("/api/v1/audit/verify").header("Authorization", "Bearer " + token))
@@ -111,11 +107,7 @@ class SecurityTest {
 
     @Test
     void bearerRequestsAreStatelessAndKeepTheRulesAndHeaders() throws Exception {
-        var viewer = staff.create(Roles.VIEWER);
-        MvcResult r = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"" + viewer.username() + "\",\"password\":\"" + Staff.PASSWORD + "\"}"))
-                .andExpect(status().isOk()).andReturn();
-        String token = json.readTree(r.getResponse().getContentAsString()).get("token").asText();
+        String token = tokenFor(staff.create(Roles.VIEWER)).get("token").asText();
         // the same role rules and ProblemDetail answers as with a session
         MvcResult denied = mvc.perform(get("/api/v1/audit/verify").header("Authorization", "Bearer " + token))
                 .andExpect(status().isForbidden())
@@ -136,6 +128,14 @@ class SecurityTest {
         mvc.perform(get("/api/v1/audit/verify").header("Authorization", "Bearer st_" + "x".repeat(40)))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.containsString("invalid_token")));
+    }
+
+    /** The answer of {@code POST /api/v1/auth/token} for this staff member (token and expiry). */
+    private JsonNode tokenFor(StaffMember member) throws Exception {
+        MvcResult r = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + member.username() + "\",\"password\":\"" + Staff.PASSWORD + "\"}"))
+                .andExpect(status().isOk()).andReturn();
+        return json.readTree(r.getResponse().getContentAsString());
     }
 
     @Test

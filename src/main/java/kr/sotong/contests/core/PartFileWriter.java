@@ -6,7 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes an upload's bytes into its part file from a given offset, bypassing the page cache ({@code O_DIRECT}) for
@@ -14,16 +18,24 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * virtual machine means fresh memory (slow to touch) for every upload. The bytes before the first block boundary and
  * after the last one (a resumed upload can stop anywhere) go through the page cache as usual. Where the file system
  * does not take {@code O_DIRECT} (tmpfs, some network file systems) everything is written the usual way.
- * Not thread-safe: one writer per request.
+ * <p>
+ * Each writer takes {@code DEPTH + 1} aligned 1 MiB buffers (one filling, up to {@code DEPTH} being written on writer
+ * threads) from a process-wide pool of at most {@link #BUDGET} buffers; when the pool is spent (many uploads at once)
+ * a writer goes through the page cache instead of waiting. Not thread-safe: one writer per request.
  */
 final class PartFileWriter implements AutoCloseable {
 
     static final int BLOCK = 4096;
     static final int DIRECT_BUFFER = 1024 * 1024;
-    private static final ConcurrentLinkedDeque<ByteBuffer> POOL = new ConcurrentLinkedDeque<>();
+    /** Direct writes in flight at once per upload (the virtual disk serves them in parallel). */
+    static final int DEPTH = 3;
+    /** Direct buffers the process holds at most (64 MiB): 16 uploads at full speed at once. */
+    static final int BUDGET = 64;
+    private static final ArrayDeque<ByteBuffer> POOL = new ArrayDeque<>(); // guarded by itself
+    private static int allocated; // guarded by POOL
     private static volatile boolean directUnsupported;
 
-    private static final java.util.concurrent.ExecutorService WRITERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    private static final ExecutorService WRITERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "contests-part-writer");
         t.setDaemon(true);
         return t;
@@ -33,16 +45,14 @@ final class PartFileWriter implements AutoCloseable {
     private final FileChannel buffered;
     private FileChannel direct;
     private ByteBuffer pending; // aligned; bytes to be written after those in flight
+    private final ArrayDeque<ByteBuffer> spare = new ArrayDeque<>(); // this writer's buffers not in use
     private long done; // every byte before this offset is in the file
     /** Direct writes on writer threads, oldest first; together they cover [done, done + queued). */
-    private final java.util.ArrayDeque<Inflight> inflight = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Inflight> inflight = new ArrayDeque<>();
     private long queued;
 
-    private record Inflight(java.util.concurrent.Future<?> future, ByteBuffer buffer, long at) {
+    private record Inflight(Future<?> future, ByteBuffer buffer, long at) {
     }
-
-    /** Direct writes in flight at once per upload (the virtual disk serves them in parallel). */
-    static final int DEPTH = 3;
 
     PartFileWriter(Path file, long offset) throws IOException {
         this.file = file;
@@ -51,13 +61,13 @@ final class PartFileWriter implements AutoCloseable {
         if (buffered.size() > offset) {
             buffered.truncate(offset); // a longer part file holds bytes the server never confirmed
         }
-        if (!directUnsupported) {
+        if (!directUnsupported && take(DEPTH + 1, spare)) {
             try {
                 direct = FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
-                pending = borrow();
+                pending = spare.poll();
             } catch (IOException | UnsupportedOperationException e) {
                 directUnsupported = true;
-                direct = null;
+                release(spare);
             }
         }
     }
@@ -113,7 +123,7 @@ final class PartFileWriter implements AutoCloseable {
     }
 
     /**
-     * Hands the whole blocks held here to a writer thread (after the previous direct write has finished) and keeps
+     * Hands the whole blocks held here to a writer thread (waiting while {@link #DEPTH} writes are in flight) and keeps
      * filling another buffer meanwhile: reading the network and writing the disk overlap.
      */
     private void startBlocks() throws IOException {
@@ -128,7 +138,7 @@ final class PartFileWriter implements AutoCloseable {
             return;
         }
         ByteBuffer out = pending;
-        ByteBuffer next = borrow();
+        ByteBuffer next = spare.poll(); // DEPTH + 1 buffers: at most DEPTH - 1 in flight here, so one is spare
         out.flip();
         if (out.limit() > whole) {
             next.put(out.duplicate().position(whole)); // the ragged rest stays for the next round
@@ -137,7 +147,7 @@ final class PartFileWriter implements AutoCloseable {
         long at = done + queued;
         FileChannel ch = direct;
         pending = next;
-        java.util.concurrent.Future<?> f = WRITERS.submit(() -> {
+        Future<?> f = WRITERS.submit(() -> {
             ByteBuffer view = out.duplicate();
             while (view.hasRemaining()) {
                 ch.write(view, at + view.position());
@@ -161,11 +171,11 @@ final class PartFileWriter implements AutoCloseable {
             inflight.removeFirst();
             done += x.buffer().limit();
             queued -= x.buffer().limit();
-            giveBack(x.buffer());
+            spare.add(x.buffer().clear());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while writing the part file");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             // the file system refused a direct write after all: write every block in flight again, and the rest,
             // the usual way (writing the same bytes at the same place twice is harmless)
             directUnsupported = true;
@@ -173,7 +183,9 @@ final class PartFileWriter implements AutoCloseable {
                 Inflight y = inflight.removeFirst();
                 try {
                     y.future().get();
-                } catch (InterruptedException | java.util.concurrent.ExecutionException ignored) {
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException ignored) {
                     // rewritten below either way
                 }
                 ByteBuffer again = y.buffer().duplicate();
@@ -182,7 +194,7 @@ final class PartFileWriter implements AutoCloseable {
                     buffered.write(again, y.at() + again.position());
                 }
                 done = y.at() + y.buffer().limit();
-                giveBack(y.buffer());
+                spare.add(y.buffer().clear());
             }
             queued = 0;
             closeDirect();
@@ -204,11 +216,10 @@ final class PartFileWriter implements AutoCloseable {
             ByteBuffer held = pending;
             pending = null;
             held.flip();
-            ByteBuffer copy = ByteBuffer.allocate(held.remaining());
-            copy.put(held).flip();
-            giveBack(held);
-            writeBuffered(copy);
+            writeBuffered(held);
+            spare.add(held.clear());
         }
+        release(spare);
     }
 
     @Override
@@ -229,22 +240,41 @@ final class PartFileWriter implements AutoCloseable {
                 }
             } finally {
                 if (pending != null) {
-                    giveBack(pending);
+                    spare.add(pending.clear());
                     pending = null;
+                }
+                if (inflight.isEmpty()) { // a buffer still being written (interrupted) is not given back
+                    release(spare);
                 }
                 buffered.close();
             }
         }
     }
 
-    /** A pooled, block-aligned direct buffer (the pool keeps them warm: a few uploads at a time share a few MB). */
-    static ByteBuffer borrow() {
-        ByteBuffer b = POOL.pollFirst();
-        return b != null ? b : ByteBuffer.allocateDirect(DIRECT_BUFFER + BLOCK).alignedSlice(BLOCK).limit(DIRECT_BUFFER);
+    /** Takes {@code n} aligned direct buffers from the pool (allocating within {@link #BUDGET}), or none. */
+    private static boolean take(int n, ArrayDeque<ByteBuffer> into) {
+        synchronized (POOL) {
+            if (POOL.size() + (BUDGET - allocated) < n) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                ByteBuffer b = POOL.pollFirst();
+                if (b == null) {
+                    b = ByteBuffer.allocateDirect(DIRECT_BUFFER + BLOCK).alignedSlice(BLOCK);
+                    allocated++;
+                }
+                into.add(b);
+            }
+            return true;
+        }
     }
 
-    static void giveBack(ByteBuffer b) {
-        POOL.offerFirst(b.clear());
+    private static void release(ArrayDeque<ByteBuffer> buffers) {
+        synchronized (POOL) {
+            for (ByteBuffer b = buffers.poll(); b != null; b = buffers.poll()) {
+                POOL.offerFirst(b.clear());
+            }
+        }
     }
 
     static boolean directSupported() {

@@ -253,44 +253,41 @@ class StreamingHasher implements DisposableBean {
             if (noDirect) {
                 return -1;
             }
-            try {
-                if (direct == null) {
-                    direct = FileChannel.open(part, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT);
-                    aligned = ByteBuffer.allocateDirect(READ_AHEAD + PartFileWriter.BLOCK).alignedSlice(PartFileWriter.BLOCK);
-                }
-                if (at < alignedAt || at >= alignedAt + alignedLength) {
-                    long received = at + want; // the caller never asks beyond the received bytes
-                    int block = PartFileWriter.BLOCK;
-                    long start = at - at % block;
-                    long end = Math.max(received, Math.min(committedNow(), start + aligned.capacity()));
-                    int length = (int) Math.min(aligned.capacity(), (end - start + block - 1) / block * block);
-                    aligned.clear().limit(length);
-                    int read = 0;
+            if (at < alignedAt || at >= alignedAt + alignedLength) {
+                long received = at + want; // the caller never asks beyond the received bytes
+                int block = PartFileWriter.BLOCK;
+                long start = at - at % block;
+                int read;
+                long end;
+                try {
+                    if (direct == null) {
+                        direct = FileChannel.open(part, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT);
+                        aligned = ByteBuffer.allocateDirect(READ_AHEAD + block).alignedSlice(block);
+                    }
+                    end = Math.max(received, Math.min(committedNow(), start + aligned.capacity()));
+                    aligned.clear().limit((int) Math.min(aligned.capacity(), (end - start + block - 1) / block * block));
+                    read = 0;
                     while (read < received - start) {
-                        int r = direct.read(aligned, start + read);
-                        if (r <= 0) {
+                        if (direct.read(aligned, start + read) <= 0) {
                             break;
                         }
                         read = aligned.position();
                     }
-                    if (read <= at - start) {
-                        throw new IOException("part file shorter than received bytes");
-                    }
-                    alignedAt = start;
-                    alignedLength = (int) Math.min(read, end - start); // never bytes not yet received
+                } catch (IOException | UnsupportedOperationException e) {
+                    noDirect = true; // this file system takes no direct reads: the caller reads through the page cache
+                    closeDirect();
+                    return -1;
                 }
-                int got = (int) Math.min(want, alignedAt + alignedLength - at);
-                aligned.limit(alignedLength).position((int) (at - alignedAt));
-                aligned.get(b, off, got);
-                return got;
-            } catch (IOException | UnsupportedOperationException e) {
-                if (e instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith("part file shorter")) {
-                    throw io;
+                if (read <= at - start) {
+                    throw new IOException("part file shorter than received bytes");
                 }
-                noDirect = true;
-                closeDirect();
-                return -1;
+                alignedAt = start;
+                alignedLength = (int) Math.min(read, end - start); // never bytes not yet received
             }
+            int got = (int) Math.min(want, alignedAt + alignedLength - at);
+            aligned.limit(alignedLength).position((int) (at - alignedAt));
+            aligned.get(b, off, got);
+            return got;
         }
 
         private long committedNow() {

@@ -11,6 +11,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The part file holds exactly the bytes sent, whatever the requests' sizes and the points where they start and stop
@@ -25,7 +26,7 @@ class PartFileWriterTest {
         byte[] data = new byte[size];
         Random r = new Random(seed);
         r.nextBytes(data);
-        Path part = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "part-writer-", ".part");
+        Path part = Files.createTempFile("part-writer-", ".part");
         StreamingHasher hasher = new StreamingHasher(StreamingHasherTest.props(Duration.ofSeconds(10)));
         try {
             assertThat(hasher.start("u", part, size)).isTrue();
@@ -62,6 +63,53 @@ class PartFileWriterTest {
         } finally {
             hasher.destroy();
             Files.deleteIfExists(part);
+        }
+    }
+
+    @Test
+    void moreUploadsAtOnceThanTheBufferBudgetStillWriteEveryByte() throws Exception {
+        int writers = PartFileWriter.BUDGET / (PartFileWriter.DEPTH + 1) + 3; // the last ones get no direct buffers
+        byte[] data = new byte[3 * PartFileWriter.DIRECT_BUFFER + 1234];
+        new Random(7).nextBytes(data);
+        java.util.List<Path> parts = new java.util.ArrayList<>();
+        java.util.List<PartFileWriter> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < writers; i++) {
+                Path part = Files.createTempFile("part-writer-budget-", ".part");
+                parts.add(part);
+                open.add(new PartFileWriter(part, 0));
+            }
+            if (PartFileWriter.directSupported()) {
+                assertThat(open.get(0).toString()).contains(", direct");
+                assertThat(open.get(writers - 1).toString()).as("beyond the budget: through the page cache").contains(", page cache");
+            }
+            for (PartFileWriter w : open) {
+                w.write(data, 0, data.length);
+            }
+            for (PartFileWriter w : open) {
+                w.close();
+                assertThat(w.written()).isEqualTo(data.length);
+            }
+            for (Path part : parts) {
+                assertThat(Files.readAllBytes(part)).isEqualTo(data);
+            }
+            // the buffers went back to the pool: a writer after all of them gets direct buffers again
+            Path again = Files.createTempFile("part-writer-budget-", ".part");
+            parts.add(again);
+            try (PartFileWriter w = new PartFileWriter(again, 0)) {
+                if (PartFileWriter.directSupported()) {
+                    assertThat(w.toString()).contains(", direct");
+                }
+                w.write(data, 0, data.length);
+            }
+            assertThat(Files.readAllBytes(again)).isEqualTo(data);
+        } finally {
+            for (PartFileWriter w : open) {
+                w.close();
+            }
+            for (Path part : parts) {
+                Files.deleteIfExists(part);
+            }
         }
     }
 }

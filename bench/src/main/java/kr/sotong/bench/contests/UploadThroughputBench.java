@@ -86,12 +86,7 @@ public final class UploadThroughputBench {
                 Files.delete(copy);
                 kernel.add(time(() -> Files.copy(movie, copy, StandardCopyOption.REPLACE_EXISTING)));
                 Files.delete(copy);
-                durable.add(time(() -> {
-                    streamCopy(movie, copy);
-                    try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
-                        ch.force(true);
-                    }
-                }));
+                durable.add(time(() -> durableCopy(movie, copy)));
                 Files.delete(copy);
                 tcp.add(time(() -> tcpCopy(movie, copy)));
                 Files.delete(copy);
@@ -100,12 +95,7 @@ public final class UploadThroughputBench {
                 // copy just freed; an upload (and any copy whose result is kept) gets memory that went back to the host.
                 // This anchor is copy + fsync under that same condition: after a pause, like the upload below.
                 Thread.sleep(pause);
-                cold.add(time(() -> {
-                    streamCopy(movie, copy);
-                    try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
-                        ch.force(true);
-                    }
-                }));
+                cold.add(time(() -> durableCopy(movie, copy)));
                 Files.delete(copy);
                 gc();
                 Thread.sleep(pause);
@@ -189,6 +179,14 @@ public final class UploadThroughputBench {
                 }
             }
             receiver.get();
+        }
+    }
+
+    /** Copy + fsync: the copy as {@link #streamCopy}, then flushed to disk. */
+    static void durableCopy(Path from, Path to) throws IOException {
+        streamCopy(from, to);
+        try (FileChannel ch = FileChannel.open(to, StandardOpenOption.WRITE)) {
+            ch.force(true);
         }
     }
 
