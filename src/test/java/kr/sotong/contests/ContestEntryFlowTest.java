@@ -308,4 +308,28 @@ class ContestEntryFlowTest {
         assertThat(jdbc.sql("select count(*) from contests_draft where contest_id = :c").param("c", contestId)
                 .query(Long.class).single()).isZero();
     }
+
+    @Test
+    void aForgedForwardedForHeaderDoesNotEscapeTheLimitOnNewEntries() throws Exception {
+        long contestId = scenario.openContest(ContestKind.PHOTO, "사진 제한 " + System.nanoTime(), 3_000_000,
+                Duration.ofDays(1), false, false);
+        String address = "10.77." + (System.nanoTime() % 250) + "." + (1 + System.nanoTime() % 250);
+        for (int i = 0; i <= 30; i++) {
+            int n = i;
+            var result = mvc.perform(post("/contests/{id}/enter/eligibility", contestId).session(new MockHttpSession())
+                    .with(csrf()).with(r -> {
+                        r.setRemoteAddr(address);
+                        return r;
+                    })
+                    .header("X-Forwarded-For", "198.51.100." + n) // a new "address" on every request
+                    .param("basis", "OTHER").param("birthDate", "1990-01-01")).andReturn();
+            if (i < 30) {
+                assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/contests/" + contestId + "/enter/entrant");
+            } else {
+                assertThat(result.getResponse().getContentAsString()).contains("요청이 너무 많습니다");
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from contests_draft where contest_id = :c").param("c", contestId)
+                .query(Long.class).single()).isEqualTo(30);
+    }
 }

@@ -28,12 +28,12 @@ final class WebSupport {
         return messages.getMessage(e.code(), e.args(), e.getMessage(), locale);
     }
 
-    /** Client address for rate limits (the first proxy hop when behind one). */
+    /**
+     * Client address for rate limits: the connection's address, as everywhere in Sotong. An {@code X-Forwarded-For}
+     * header is not read here, since anyone can send one and would get a fresh limit with each; behind a reverse proxy
+     * the container's trusted-proxy handling ({@code server.forward-headers-strategy}) sets the remote address.
+     */
     static String client(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
-        }
         return request.getRemoteAddr();
     }
 
