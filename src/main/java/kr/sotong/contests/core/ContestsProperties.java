@@ -16,13 +16,20 @@ import org.springframework.util.unit.DataSize;
  * @param publicImageSide long side of the metadata-free public/judging copy of a photo
  * @param nearDuplicateDistance perceptual-hash distance (of 64 bits) at or below which photos are flagged
  * @param draftLifetime   how long an unfinished entry (and its upload) is kept
- * @param stallTimeout    how long the streaming hasher waits for the next chunk before giving up
+ * @param ffprobe         the ffprobe command (containers other than MP4/MOV)
+ * @param ffmpeg          the ffmpeg command (key frames, public copies)
+ * @param toolTimeout     how long ffprobe/ffmpeg may run on one file
+ * @param hasherThreads   threads that hash uploads while their bytes arrive (default: one per core)
+ * @param entriesPerHour  new entries (drafts) one address may start per hour (default 30; raise it where many
+ *                        residents share one address, e.g. a community centre's PC room)
+ * @param uploadsPerHour  uploads one address may start per hour (default 60)
  */
 @ConfigurationProperties("sotong.contests")
 public record ContestsProperties(Path uploadDir, DataSize maxUpload, DataSize chunkSize, long maxImagePixels,
                                  int maxImageSide, int publicImageSide, int nearDuplicateDistance,
-                                 Duration draftLifetime, Duration stallTimeout, String ffprobe, String ffmpeg,
-                                 Duration toolTimeout, int assemblerThreads) {
+                                 Duration draftLifetime, String ffprobe, String ffmpeg,
+                                 Duration toolTimeout, int hasherThreads,
+                                 int entriesPerHour, int uploadsPerHour) {
 
     public ContestsProperties {
         uploadDir = uploadDir == null ? Path.of("./sotong-data/contests-uploads") : uploadDir;
@@ -33,10 +40,11 @@ public record ContestsProperties(Path uploadDir, DataSize maxUpload, DataSize ch
         publicImageSide = publicImageSide <= 0 ? 2560 : publicImageSide;
         nearDuplicateDistance = nearDuplicateDistance <= 0 ? 10 : nearDuplicateDistance;
         draftLifetime = draftLifetime == null ? Duration.ofHours(24) : draftLifetime;
-        stallTimeout = stallTimeout == null ? Duration.ofMinutes(2) : stallTimeout;
         ffprobe = ffprobe == null || ffprobe.isBlank() ? "ffprobe" : ffprobe;
         ffmpeg = ffmpeg == null || ffmpeg.isBlank() ? "ffmpeg" : ffmpeg;
         toolTimeout = toolTimeout == null ? Duration.ofMinutes(2) : toolTimeout;
-        assemblerThreads = assemblerThreads <= 0 ? 4 : assemblerThreads;
+        hasherThreads = hasherThreads <= 0 ? Runtime.getRuntime().availableProcessors() : hasherThreads;
+        entriesPerHour = entriesPerHour <= 0 ? 30 : entriesPerHour;
+        uploadsPerHour = uploadsPerHour <= 0 ? 60 : uploadsPerHour;
     }
 }

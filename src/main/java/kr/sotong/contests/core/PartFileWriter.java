@@ -22,6 +22,10 @@ import java.util.concurrent.Future;
  * Each writer takes {@code DEPTH + 1} aligned 1 MiB buffers (one filling, up to {@code DEPTH} being written on writer
  * threads) from a process-wide pool of at most {@link #BUDGET} buffers; when the pool is spent (many uploads at once)
  * a writer goes through the page cache instead of waiting. Not thread-safe: one writer per request.
+ * <p>
+ * Every byte also goes, in file order, to the upload's {@link StreamingHasher.Feed} when there is one: whole blocks are
+ * hashed on a hasher thread while they are being written, the ragged edges on the request thread. A buffer is used
+ * again only when it is both written and hashed.
  */
 final class PartFileWriter implements AutoCloseable {
 
@@ -42,20 +46,27 @@ final class PartFileWriter implements AutoCloseable {
     });
 
     private final Path file;
+    private final StreamingHasher.Feed feed; // null: nobody hashes on the way
     private final FileChannel buffered;
     private FileChannel direct;
     private ByteBuffer pending; // aligned; bytes to be written after those in flight
+    private byte[] scratch; // bytes read for the page cache path
     private final ArrayDeque<ByteBuffer> spare = new ArrayDeque<>(); // this writer's buffers not in use
     private long done; // every byte before this offset is in the file
     /** Direct writes on writer threads, oldest first; together they cover [done, done + queued). */
     private final ArrayDeque<Inflight> inflight = new ArrayDeque<>();
     private long queued;
 
-    private record Inflight(Future<?> future, ByteBuffer buffer, long at) {
+    private record Inflight(Future<?> future, Future<?> hashed, ByteBuffer buffer, long at) {
     }
 
     PartFileWriter(Path file, long offset) throws IOException {
+        this(file, offset, null);
+    }
+
+    PartFileWriter(Path file, long offset, StreamingHasher.Feed feed) throws IOException {
         this.file = file;
+        this.feed = feed;
         this.done = offset;
         this.buffered = FileChannel.open(file, StandardOpenOption.WRITE);
         if (buffered.size() > offset) {
@@ -80,6 +91,47 @@ final class PartFileWriter implements AutoCloseable {
     /** Every byte before this offset is in the file (written, not necessarily flushed to disk). */
     long written() {
         return done;
+    }
+
+    /**
+     * Reads once from {@code source}, at most {@code max} bytes, straight into the buffer that goes to the disk when
+     * whole blocks are written directly (no copy in between), and returns how many bytes came (-1 at the end).
+     */
+    int receive(UploadBody source, long max) throws IOException {
+        if (max <= 0) {
+            return 0;
+        }
+        long at = position();
+        if (direct == null || pending.position() == 0 && at % BLOCK != 0) {
+            // through the page cache, or up to the next block boundary
+            if (scratch == null) {
+                scratch = new byte[16 * 1024];
+            }
+            int room = (int) Math.min(max, direct == null ? scratch.length : BLOCK - at % BLOCK);
+            int n = read(source, ByteBuffer.wrap(scratch, 0, room));
+            if (n > 0) {
+                write(scratch, 0, n);
+            }
+            return n;
+        }
+        int room = (int) Math.min(max, pending.remaining());
+        int n = read(source, pending.duplicate().limit(pending.position() + room));
+        if (n > 0) {
+            pending.position(pending.position() + n);
+            if (!pending.hasRemaining()) {
+                startBlocks();
+            }
+        }
+        return n;
+    }
+
+    private static int read(UploadBody source, ByteBuffer into) throws IOException {
+        int room = into.remaining();
+        int n = source.read(into);
+        if (n > room) {
+            throw new IOException("the source claims " + n + " bytes read into room for " + room);
+        }
+        return n;
     }
 
     void write(byte[] b, int off, int len) throws IOException {
@@ -147,6 +199,7 @@ final class PartFileWriter implements AutoCloseable {
         long at = done + queued;
         FileChannel ch = direct;
         pending = next;
+        Future<?> hashed = feed == null ? null : feed.later(out);
         Future<?> f = WRITERS.submit(() -> {
             ByteBuffer view = out.duplicate();
             while (view.hasRemaining()) {
@@ -154,7 +207,7 @@ final class PartFileWriter implements AutoCloseable {
             }
             return null;
         });
-        inflight.addLast(new Inflight(f, out, at));
+        inflight.addLast(new Inflight(f, hashed, out, at));
         queued += whole;
     }
 
@@ -168,6 +221,7 @@ final class PartFileWriter implements AutoCloseable {
         Inflight x = inflight.peekFirst();
         try {
             x.future().get();
+            awaitHash(x);
             inflight.removeFirst();
             done += x.buffer().limit();
             queued -= x.buffer().limit();
@@ -188,6 +242,7 @@ final class PartFileWriter implements AutoCloseable {
                 } catch (ExecutionException ignored) {
                     // rewritten below either way
                 }
+                awaitHash(y);
                 ByteBuffer again = y.buffer().duplicate();
                 again.position(0);
                 while (again.hasRemaining()) {
@@ -201,7 +256,32 @@ final class PartFileWriter implements AutoCloseable {
         }
     }
 
+    /** Waits until the buffer's bytes are hashed (a failed hash is the feed's to report: it then covers less). */
+    private static void awaitHash(Inflight x) {
+        if (x.hashed() == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                x.hashed().get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the buffer cannot go back to the pool while it is being read
+            } catch (ExecutionException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes through the page cache at the current end (nothing in flight), hashing the bytes on this thread. */
     private void writeBuffered(ByteBuffer bb) throws IOException {
+        if (feed != null) {
+            feed.now(bb);
+        }
         while (bb.hasRemaining()) {
             done += buffered.write(bb, done);
         }

@@ -4,32 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Hashes an upload (SHA-256, the file store's content address) while its chunks are still arriving: a background
- * reader follows the part file up to the bytes already received (256 KB at a time from the page cache, nothing held
- * whole in memory), on the other core, so that when the last chunk lands the hash is nearly done and the part file
- * can be adopted by the {@link kr.sotong.platform.FileStore} by renaming it, without writing the bytes a second time.
- * If the reader is gone (restart, another node, a pause longer than the stall timeout, all threads busy) the part
- * file is hashed at completion instead — same result, just not overlapped.
+ * Hashes an upload (SHA-256, the file store's content address) while its chunks arrive, from the bytes in memory on
+ * their way to the part file: the {@link PartFileWriter} hands each buffer to this upload's {@link Feed}, which hashes
+ * the buffers in file order on a hasher thread (the other core) while the request thread reads on. When the last chunk
+ * lands the hash is done, and the part file is adopted by the {@link kr.sotong.platform.FileStore} by renaming it —
+ * the bytes are never read back nor written a second time.
+ * <p>
+ * The hash state of an upload lives in this process between its requests. When it is gone (restart, another node, a
+ * request that did not end cleanly) the part file is hashed at completion instead: same result, just not overlapped.
  */
 @Component
 class StreamingHasher implements DisposableBean {
@@ -38,56 +33,80 @@ class StreamingHasher implements DisposableBean {
     record Digest(String sha256, long size) {
     }
 
-    private static final int BUFFER = 256 * 1024;
+    private static final int BUFFER = 1024 * 1024;
 
     private final ThreadPoolExecutor pool;
-    private final Duration stall;
-    private final ConcurrentHashMap<String, Assembly> active = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Running> active = new ConcurrentHashMap<>();
 
     StreamingHasher(ContestsProperties properties) {
-        this.stall = properties.stallTimeout();
-        this.pool = new ThreadPoolExecutor(0, properties.assemblerThreads(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        int threads = properties.hasherThreads();
+        // a full queue cannot happen (unbounded), a shut-down pool can: the caller then hashes, so no feed waits forever
+        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
                     Thread t = new Thread(r, "contests-hasher");
                     t.setDaemon(true);
                     return t;
-                });
+                }, (task, executor) -> task.run());
+        this.pool.allowCoreThreadTimeOut(true);
     }
 
-    /** Starts following a new upload from offset 0; false when no reader thread is free. */
-    boolean start(String uploadId, Path part, long length) {
-        Assembly a = new Assembly(part, length, stall);
-        try {
-            a.future = CompletableFuture.supplyAsync(() -> digest(a), pool);
-        } catch (RejectedExecutionException e) {
-            return false;
-        }
-        active.put(uploadId, a);
-        return true;
+    /** An upload's hash so far, between its requests. */
+    private static final class Running {
+        final MessageDigest md = sha256();
+        long hashed; // guarded by this between feeds; written by the feed's hashing in order
+        boolean busy; // a request is feeding it
+    }
+
+    /** Starts hashing a new upload from offset 0. */
+    void start(String uploadId) {
+        active.put(uploadId, new Running());
     }
 
     boolean following(String uploadId) {
         return active.containsKey(uploadId);
     }
 
-    void advance(String uploadId, long committed) {
-        Assembly a = active.get(uploadId);
-        if (a != null) {
-            a.advance(committed);
+    /**
+     * The feed for a request that writes this upload from {@code offset}, or null when the hash cannot continue there
+     * (not followed, or the hash stands elsewhere: the part file is hashed at completion then).
+     */
+    Feed feed(String uploadId, long offset) {
+        Running r = active.get(uploadId);
+        if (r == null) {
+            return null;
         }
+        synchronized (r) {
+            if (r.busy || r.hashed != offset) {
+                active.remove(uploadId, r);
+                return null;
+            }
+            r.busy = true;
+        }
+        return new Feed(uploadId, r);
     }
 
     void abort(String uploadId) {
-        Assembly a = active.remove(uploadId);
-        if (a != null) {
-            a.abort();
+        active.remove(uploadId);
+    }
+
+    /** The digest of every byte fed; empty when the upload was not followed to here (hash the part file then). */
+    Optional<Digest> finish(String uploadId) {
+        Running r = active.remove(uploadId);
+        if (r == null) {
+            return Optional.empty();
+        }
+        synchronized (r) {
+            if (r.busy) {
+                return Optional.empty();
+            }
+            return Optional.of(new Digest(HexFormat.of().formatHex(r.md.digest()), r.hashed));
         }
     }
 
     /** SHA-256 of a stream, read to its end. */
     static Digest digest(InputStream in) {
         try (in) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = sha256();
             byte[] buf = new byte[BUFFER];
             long size = 0;
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
@@ -97,224 +116,76 @@ class StreamingHasher implements DisposableBean {
             return new Digest(HexFormat.of().formatHex(md.digest()), size);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Lets the reader reach the end and returns the digest; empty when it could not (hash the part file then). */
-    Optional<Digest> finish(String uploadId) {
-        Assembly a = active.remove(uploadId);
-        if (a == null) {
-            return Optional.empty();
-        }
-        a.complete();
-        try {
-            return Optional.of(a.future.get(stall.toMillis() * 5, TimeUnit.MILLISECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            a.abort();
-            return Optional.empty();
-        } catch (Exception e) {
-            a.abort();
-            return Optional.empty();
-        }
-    }
-
     @Override
     public void destroy() {
-        active.values().forEach(Assembly::abort);
-        pool.shutdownNow();
+        active.clear();
+        pool.shutdown(); // hashing already queued still runs: no feed is left waiting
     }
 
-    /** The part file as a stream that waits for bytes still to come. */
-    static final class Assembly extends InputStream {
+    /**
+     * One request's bytes into the upload's hash, in file order. Not thread-safe: used by the request's writer.
+     */
+    final class Feed {
 
-        private final Path part;
-        private final long length;
-        private final Duration stall;
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition moved = lock.newCondition();
-        private long committed;
-        private boolean completed;
-        private boolean aborted;
-        private long position;
-        private FileChannel channel;
-        volatile CompletableFuture<Digest> future;
+        private final String uploadId;
+        private final Running running;
+        private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
 
-        Assembly(Path part, long length, Duration stall) {
-            this.part = part;
-            this.length = length;
-            this.stall = stall;
+        private Feed(String uploadId, Running running) {
+            this.uploadId = uploadId;
+            this.running = running;
         }
-
-        void advance(long to) {
-            lock.lock();
-            try {
-                committed = Math.max(committed, Math.min(to, length));
-                moved.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void complete() {
-            lock.lock();
-            try {
-                completed = true;
-                moved.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void abort() {
-            lock.lock();
-            try {
-                aborted = true;
-                moved.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            long available;
-            lock.lock();
-            try {
-                long waitNanos = stall.toNanos();
-                while (position >= committed && !completed && !aborted) {
-                    if (waitNanos <= 0) {
-                        aborted = true;
-                        throw new IOException("upload stalled");
-                    }
-                    try {
-                        waitNanos = moved.awaitNanos(waitNanos);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted", e);
-                    }
-                }
-                if (aborted) {
-                    throw new IOException("upload aborted");
-                }
-                available = committed - position;
-                if (available <= 0) {
-                    return -1; // completed and everything read
-                }
-            } finally {
-                lock.unlock();
-            }
-            int want = (int) Math.min(len, available);
-            int total = directRead(b, off, want, position);
-            if (total < 0) {
-                if (channel == null) {
-                    channel = FileChannel.open(part, StandardOpenOption.READ);
-                }
-                ByteBuffer buf = ByteBuffer.wrap(b, off, want);
-                total = 0;
-                while (buf.hasRemaining()) {
-                    int n = channel.read(buf, position + total);
-                    if (n < 0) {
-                        throw new IOException("part file shorter than received bytes");
-                    }
-                    total += n;
-                }
-            }
-            position += total;
-            return total;
-        }
-
-        private static final int READ_AHEAD = 4 * 1024 * 1024;
-        private FileChannel direct;
-        private ByteBuffer aligned; // holds the file's bytes [alignedAt, alignedAt + alignedLength), all received ones
-        private long alignedAt;
-        private int alignedLength;
-        private boolean noDirect = !PartFileWriter.directSupported();
 
         /**
-         * Reads with {@code O_DIRECT} when the part file is written that way ({@link PartFileWriter}): up to 4 MB of
-         * received bytes at a time come from the disk into one buffer, instead of filling the page cache with the
-         * whole upload. Returns -1 when direct reads are not possible here (the caller then reads through the page
-         * cache).
+         * Hashes {@code bytes} (position to limit) after everything handed over before, on a hasher thread. The
+         * bytes must not change until the returned future completes.
          */
-        private int directRead(byte[] b, int off, int want, long at) throws IOException {
-            if (noDirect) {
-                return -1;
-            }
-            if (at < alignedAt || at >= alignedAt + alignedLength) {
-                long received = at + want; // the caller never asks beyond the received bytes
-                int block = PartFileWriter.BLOCK;
-                long start = at - at % block;
-                int read;
-                long end;
-                try {
-                    if (direct == null) {
-                        direct = FileChannel.open(part, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT);
-                        aligned = ByteBuffer.allocateDirect(READ_AHEAD + block).alignedSlice(block);
-                    }
-                    end = Math.max(received, Math.min(committedNow(), start + aligned.capacity()));
-                    aligned.clear().limit((int) Math.min(aligned.capacity(), (end - start + block - 1) / block * block));
-                    read = 0;
-                    while (read < received - start) {
-                        if (direct.read(aligned, start + read) <= 0) {
-                            break;
-                        }
-                        read = aligned.position();
-                    }
-                } catch (IOException | UnsupportedOperationException e) {
-                    noDirect = true; // this file system takes no direct reads: the caller reads through the page cache
-                    closeDirect();
-                    return -1;
-                }
-                if (read <= at - start) {
-                    throw new IOException("part file shorter than received bytes");
-                }
-                alignedAt = start;
-                alignedLength = (int) Math.min(read, end - start); // never bytes not yet received
-            }
-            int got = (int) Math.min(want, alignedAt + alignedLength - at);
-            aligned.limit(alignedLength).position((int) (at - alignedAt));
-            aligned.get(b, off, got);
-            return got;
+        CompletableFuture<Void> later(ByteBuffer bytes) {
+            ByteBuffer view = bytes.duplicate();
+            last = last.thenRunAsync(() -> update(view), pool);
+            return last;
         }
 
-        private long committedNow() {
-            lock.lock();
+        /** Hashes {@code bytes} now, on this thread; whatever was handed over with {@link #later} must be hashed already. */
+        void now(ByteBuffer bytes) {
+            if (!last.isDone()) {
+                throw new IllegalStateException("bytes handed over before are still being hashed");
+            }
+            update(bytes.duplicate());
+        }
+
+        private void update(ByteBuffer b) {
+            running.hashed += b.remaining();
+            running.md.update(b);
+        }
+
+        /**
+         * Ends this request's part: the upload's hash goes on with the next request only when it covers exactly the
+         * bytes in the part file.
+         */
+        void close(long written) {
+            boolean whole;
             try {
-                return committed;
-            } finally {
-                lock.unlock();
+                last.join();
+                whole = true;
+            } catch (RuntimeException e) {
+                whole = false;
             }
-        }
-
-        private void closeDirect() throws IOException {
-            aligned = null;
-            alignedLength = 0;
-            if (direct != null) {
-                direct.close();
-                direct = null;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                closeDirect();
-            } finally {
-                if (channel != null) {
-                    channel.close();
+            synchronized (running) {
+                running.busy = false;
+                if (!whole || running.hashed != written) {
+                    active.remove(uploadId, running);
                 }
             }
         }

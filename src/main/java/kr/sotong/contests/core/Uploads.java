@@ -3,6 +3,7 @@ package kr.sotong.contests.core;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,7 +36,6 @@ public class Uploads {
 
     private static final Logger log = LoggerFactory.getLogger(Uploads.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int BUFFER = 256 * 1024;
     static final int MAX_ACTIVE_PER_DRAFT = 3;
 
     private final UploadRepository uploads;
@@ -126,7 +126,7 @@ public class Uploads {
             throw new UncheckedIOException(e);
         }
         uploads.insert(id, draft.id(), contestId, name, length, fp, now);
-        hasher.start(id, partFile(id), length);
+        hasher.start(id);
         return uploads.find(id).orElseThrow();
     }
 
@@ -175,6 +175,11 @@ public class Uploads {
      * network keeps what arrived. Bytes beyond the declared length are refused.
      */
     public long append(String uploadId, String draftId, long offset, InputStream body) {
+        return append(uploadId, draftId, offset, UploadBody.of(body));
+    }
+
+    /** As {@link #append(String, String, long, InputStream)}, reading the body straight into the writer's buffers. */
+    public long append(String uploadId, String draftId, long offset, UploadBody body) {
         Upload u = get(uploadId, draftId);
         if (u.state() != Upload.State.RECEIVING) {
             throw DomainException.conflict("contests.upload.done", "이미 끝난 업로드입니다.");
@@ -190,48 +195,43 @@ public class Uploads {
         long written = 0;
         boolean tooMuch = false;
         PartFileWriter out = null;
+        StreamingHasher.Feed feed = hasher.feed(uploadId, offset);
+        // a body cut off by the network ends here: what arrived whole is kept, and the client resumes from the new offset
+        IOException[] cut = {null};
+        UploadBody received = into -> {
+            try {
+                return cut[0] == null ? body.read(into) : -1;
+            } catch (IOException e) {
+                cut[0] = e;
+                return -1;
+            }
+        };
         try {
-            out = new PartFileWriter(partFile(uploadId), offset);
-            byte[] buf = new byte[BUFFER];
+            out = new PartFileWriter(partFile(uploadId), offset, feed);
             long room = u.declaredLength() - offset;
+            int idle = 0;
             while (true) {
-                // fill the whole buffer before writing: the servlet stream hands out a few KB per read, and one
-                // write (and one wake-up of the hasher) per 256 KB costs far less than one per socket read
-                int n = 0;
-                boolean end = false;
-                try {
-                    while (n < buf.length) {
-                        int r = body.read(buf, n, buf.length - n);
-                        if (r < 0) {
-                            end = true;
-                            break;
-                        }
-                        n += r;
-                    }
-                } catch (IOException e) {
-                    log.debug("upload {} interrupted after {} bytes: {}", uploadId, written + n, e.toString());
-                    end = true; // keep what arrived whole; the client resumes from the new offset
-                }
-                if (n == 0 && end) {
+                if (written == room) {
+                    tooMuch = received.read(ByteBuffer.allocate(1)) > 0;
                     break;
                 }
-                if (written + n > room) {
-                    n = (int) (room - written);
-                    tooMuch = true;
-                }
-                out.write(buf, 0, n);
-                written += n;
-                hasher.advance(uploadId, out.written());
-                if (tooMuch || end) {
+                int n = out.receive(received, room - written);
+                if (n < 0 || n == 0 && ++idle > 1000) {
                     break;
+                }
+                if (n > 0) {
+                    idle = 0;
+                    written += n;
                 }
             }
             out.flush();
-            hasher.advance(uploadId, out.written());
         } catch (IOException e) {
             hasher.abort(uploadId);
             throw new DomainException("contests.upload.write-failed", "파일을 저장하는 중 오류가 났습니다. 잠시 뒤 이어 올리세요.");
         } finally {
+            if (cut[0] != null) {
+                log.debug("upload {} interrupted after {} bytes: {}", uploadId, written, cut[0].toString());
+            }
             try {
                 if (out != null) {
                     try {
@@ -240,6 +240,9 @@ public class Uploads {
                         hasher.abort(uploadId);
                     }
                     written = out.written() - offset; // what is really in the file
+                }
+                if (feed != null) {
+                    feed.close(offset + written);
                 }
                 if (!uploads.advance(uploadId, offset, offset + written, false, clock.instant())) {
                     hasher.abort(uploadId);

@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 import kr.sotong.contests.core.Contest;
 import kr.sotong.contests.core.ContestCatalog;
 import kr.sotong.contests.core.ContestStatus;
+import kr.sotong.contests.core.ContestsProperties;
 import kr.sotong.contests.core.Draft;
 import kr.sotong.contests.core.EntryDesk;
 import kr.sotong.contests.core.Upload;
@@ -87,13 +88,16 @@ class EntryController {
     private final Uploads uploads;
     private final RateLimits limits;
     private final MessageSource messages;
+    private final ContestsProperties properties;
 
-    EntryController(ContestCatalog catalog, EntryDesk desk, Uploads uploads, RateLimits limits, MessageSource messages) {
+    EntryController(ContestCatalog catalog, EntryDesk desk, Uploads uploads, RateLimits limits, MessageSource messages,
+                    ContestsProperties properties) {
         this.catalog = catalog;
         this.desk = desk;
         this.uploads = uploads;
         this.limits = limits;
         this.messages = messages;
+        this.properties = properties;
     }
 
     private Contest publicContest(long id) {
@@ -178,7 +182,7 @@ class EntryController {
         Draft d = current(session, id);
         try {
             if (d == null) {
-                limits.acquire("contests.draft", WebSupport.client(request), 30, Duration.ofHours(1));
+                limits.acquire("contests.draft", WebSupport.client(request), properties.entriesPerHour(), Duration.ofHours(1));
                 String draftId = desk.start(id);
                 DraftSession.setDraft(session, id, draftId);
                 d = desk.draft(draftId, id);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import kr.sotong.contests.core.ContestsProperties;
 import kr.sotong.contests.core.Upload;
 import kr.sotong.contests.core.Uploads;
 import kr.sotong.contests.media.MediaReport;
@@ -50,10 +51,12 @@ class UploadController {
 
     private final Uploads uploads;
     private final RateLimits limits;
+    private final ContestsProperties properties;
 
-    UploadController(Uploads uploads, RateLimits limits) {
+    UploadController(Uploads uploads, RateLimits limits, ContestsProperties properties) {
         this.uploads = uploads;
         this.limits = limits;
+        this.properties = properties;
     }
 
     record CreateRequest(String name, Long size, String fingerprint) {
@@ -66,7 +69,7 @@ class UploadController {
     @PostMapping("/contests/{contestId:\\d+}/uploads")
     ResponseEntity<UploadState> create(@PathVariable long contestId, @RequestBody CreateRequest body, HttpSession session,
                                        HttpServletRequest request) {
-        limits.acquire("contests.upload", WebSupport.client(request), 60, Duration.ofHours(1));
+        limits.acquire("contests.upload", WebSupport.client(request), properties.uploadsPerHour(), Duration.ofHours(1));
         if (body == null || body.size() == null) {
             throw new DomainException("contests.upload.size", "파일 크기(size)가 필요합니다.");
         }
@@ -97,7 +100,8 @@ class UploadController {
     ResponseEntity<Void> patch(@PathVariable String id, @RequestHeader("Upload-Offset") long offset,
                                HttpServletRequest request, HttpSession session) throws IOException {
         Upload u = owned(id, session);
-        long next = uploads.append(u.id(), u.draftId(), offset, request.getInputStream());
+        jakarta.servlet.ServletInputStream body = request.getInputStream();
+        long next = uploads.append(u.id(), u.draftId(), offset, body::read); // read(ByteBuffer): no copy through a byte[]
         return ResponseEntity.noContent().header("Upload-Offset", String.valueOf(next)).header("Cache-Control", "no-store")
                 .build();
     }
