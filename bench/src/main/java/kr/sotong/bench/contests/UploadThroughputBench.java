@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ import kr.sotong.contests.core.ContestKind;
  * 500 MB entry upload through the real application (HTTP, chunked protocol, content check, file store) against a
  * plain file copy of the same file on the same disk, in the same run; server heap measured throughout.
  * <pre>
- * BENCH_JAVA_OPTS=-Xmx256m bench/run kr.sotong.bench.contests.UploadThroughputBench [rounds=3] [warm-up uploads=2]
+ * BENCH_JAVA_OPTS=-Xmx256m bench/run kr.sotong.bench.contests.UploadThroughputBench [rounds=3] [warm-up uploads=2] [small warm-up uploads=200]
  * </pre>
  * The test file is a real 21.2 s QuickTime movie of raw video (made once with ffmpeg from /dev/urandom, 523 MB ≈ 499 MiB), so
  * the content check passes the short-form rule. The application runs in this JVM, so the heap figures include the
@@ -48,14 +47,20 @@ public final class UploadThroughputBench {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int smallWarmups = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         Path work = Files.createTempDirectory("contests-upload-bench-");
         Path movie = work.resolve("entry.mov");
         ffmpeg("-f", "rawvideo", "-pix_fmt", "yuyv422", "-s", "880x560", "-r", "25", "-i", "/dev/urandom",
                 "-frames:v", String.valueOf(SIZE_FRAMES), "-c:v", "rawvideo", "-pix_fmt", "yuyv422", movie.toString());
         long size = Files.size(movie);
         System.out.printf(Locale.ROOT, "file: %s, %,d bytes%n", movie, size);
+        Path small = work.resolve("small.mov"); // 16 s of 16×16 video (200 KB): the same entry flow, in a few ms
+        ffmpeg("-f", "rawvideo", "-pix_fmt", "yuyv422", "-s", "16x16", "-r", "25", "-i", "/dev/urandom",
+                "-frames:v", "400", "-c:v", "rawvideo", "-pix_fmt", "yuyv422", small.toString());
 
-        try (BenchApp app = BenchApp.start(work.resolve("home"), "sotong.seed=none",
+        // every request comes from this machine: the per-address limits on new entries and uploads are raised
+        try (BenchApp app = BenchApp.start(work.resolve("home"), "sotong.seed=none", "sotong.contests.entries-per-hour=100000",
+                "sotong.contests.uploads-per-hour=100000",
                 "sotong.contests.chunk-size=" + System.getProperty("chunk", "8MB"))) {
             ContestCatalog catalog = app.bean(ContestCatalog.class);
             ContestDefinition d = ContestDefinition.defaults(ContestKind.SHORT_VIDEO, "bench");
@@ -67,10 +72,15 @@ public final class UploadThroughputBench {
             catalog.publish(contestId);
             String base = "http://localhost:" + app.port();
 
-            for (int w = 0; w < warmups; w++) {
-                // untimed: the JIT compiles the request path, as on a server that has been running
-                System.out.printf(Locale.ROOT, "warm-up upload %d: %.2f s%n", w + 1, time(() -> upload(base, contestId, movie, size)));
-            }
+            // untimed: a server that has been running has served the entry form and small uploads many times, so the
+            // JIT has compiled that request path and does not compile it during the measured uploads
+            double smallSeconds = time(() -> {
+                for (int i = 0; i < smallWarmups; i++) {
+                    makeDistinct(small, Files.size(small));
+                    upload(base, contestId, small, Files.size(small), false);
+                }
+            });
+            System.out.printf(Locale.ROOT, "warm-up: %d small entries' uploads in %.1f s%n", smallWarmups, smallSeconds);
             List<Double> uploads = new ArrayList<>();
             List<Double> streamed = new ArrayList<>();
             List<Double> kernel = new ArrayList<>();
@@ -80,39 +90,57 @@ public final class UploadThroughputBench {
             List<Double> cold = new ArrayList<>();
             List<Long> peaks = new ArrayList<>();
             long pause = Long.getLong("coldPauseMs", 5000);
-            for (int round = 0; round < rounds; round++) {
+            // the warm-up rounds run exactly what a measured round runs (the anchors share the file and socket classes
+            // with the server, and the harness's own bookkeeping is compiled too), so the JIT does not compile during
+            // a measured upload; only the pauses are short
+            for (int round = -warmups; round < rounds; round++) {
+                boolean measured = round >= 0;
                 Path copy = work.resolve("copy-" + round + ".mov");
-                streamed.add(time(() -> streamCopy(movie, copy)));
+                double streamedCopy = time(() -> streamCopy(movie, copy));
                 Files.delete(copy);
-                kernel.add(time(() -> Files.copy(movie, copy, StandardCopyOption.REPLACE_EXISTING)));
+                double kernelCopy = time(() -> Files.copy(movie, copy, StandardCopyOption.REPLACE_EXISTING));
                 Files.delete(copy);
-                durable.add(time(() -> durableCopy(movie, copy)));
+                double durableCopy = time(() -> durableCopy(movie, copy));
                 Files.delete(copy);
-                tcp.add(time(() -> tcpCopy(movie, copy)));
+                double tcpCopy = time(() -> tcpCopy(movie, copy));
                 Files.delete(copy);
                 // On this VM the guest hands freed memory back to the host (free page reporting) within seconds, and
                 // writing into such memory again is several times slower. The copies above reuse the pages the previous
                 // copy just freed; an upload (and any copy whose result is kept) gets memory that went back to the host.
                 // This anchor is copy + fsync under that same condition: after a pause, like the upload below.
-                Thread.sleep(pause);
-                cold.add(time(() -> durableCopy(movie, copy)));
+                Thread.sleep(measured ? pause : 500);
+                double coldCopy = time(() -> durableCopy(movie, copy));
                 Files.delete(copy);
                 gc();
-                Thread.sleep(pause);
+                Thread.sleep(measured ? pause : 500);
+                makeDistinct(movie, size);
                 long before = heapUsed();
                 resetPeaks();
                 long cpuBefore = processCpuNanos();
-                double seconds = time(() -> upload(base, contestId, movie, size));
-                cpu.add((processCpuNanos() - cpuBefore) / 1e9);
+                java.util.Map<String, Long> threadsBefore = threadCpu();
+                double seconds = time(() -> upload(base, contestId, movie, size, true));
+                double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+                String byThread = cpuByThread(threadsBefore, threadCpu());
                 long peak = heapPeak();
                 gc();
                 long after = heapUsed();
+                if (!measured) {
+                    System.out.printf(Locale.ROOT, "warm-up round %d: upload %.2f s%n", round + warmups + 1, seconds);
+                    continue;
+                }
                 uploads.add(seconds);
                 peaks.add(peak);
+                cpu.add(cpuSeconds);
+                streamed.add(streamedCopy);
+                kernel.add(kernelCopy);
+                durable.add(durableCopy);
+                tcp.add(tcpCopy);
+                cold.add(coldCopy);
+                System.out.println("  CPU by thread: " + byThread);
                 System.out.printf(Locale.ROOT,
                         "round %d: upload %.2f s (%.0f MB/s, %.2f CPU-s) | streamed copy %.2f s | Files.copy %.2f s | copy+fsync %.2f s | TCP + fsync %.2f s | copy+fsync after a pause %.2f s | heap before %d MB, peak %d MB, after %d MB (max %d MB)%n",
-                        round + 1, seconds, size / 1e6 / seconds, cpu.get(round), streamed.get(round), kernel.get(round),
-                        durable.get(round), tcp.get(round), cold.get(round), before >> 20, peak >> 20, after >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                        round + 1, seconds, size / 1e6 / seconds, cpuSeconds, streamedCopy, kernelCopy,
+                        durableCopy, tcpCopy, coldCopy, before >> 20, peak >> 20, after >> 20, Runtime.getRuntime().maxMemory() >> 20);
             }
             double u = median(uploads);
             double s = median(streamed);
@@ -201,7 +229,7 @@ public final class UploadThroughputBench {
     }
 
     /** The resident's browser: open the form, create the upload, PATCH chunks of the size the server asks for, complete. */
-    static void upload(String base, long contestId, Path file, long size) throws Exception {
+    static void upload(String base, long contestId, Path file, long size, boolean report) throws Exception {
         CookieManager cookieManager = new CookieManager();
         java.net.CookieStore cookieStore = cookieManager.getCookieStore();
         HttpClient http = HttpClient.newBuilder().cookieHandler(cookieManager).build();
@@ -222,7 +250,7 @@ public final class UploadThroughputBench {
                 .POST(HttpRequest.BodyPublishers.ofString("basis=OTHER&birthDate=1990-01-01&_csrf=" + token)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (step1.statusCode() != 302) {
-            throw new IllegalStateException("eligibility step: " + step1.statusCode());
+            throw new IllegalStateException("eligibility step: " + step1.statusCode() + " " + step1.body().replaceAll("(?s).*<main", "<main").replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "));
         }
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/contests/" + contestId + "/uploads"))
                 .header("Content-Type", "application/json").header("X-CSRF-TOKEN", token)
@@ -276,64 +304,42 @@ public final class UploadThroughputBench {
         if (done.statusCode() != 200 || !done.body().contains("COMPLETE")) {
             throw new IllegalStateException("complete: " + done.statusCode() + " " + done.body());
         }
-        System.out.printf(Locale.ROOT, "  chunks %.2f s, complete (content check, store) %.2f s%n", (t1 - t0) / 1e9,
-                (System.nanoTime() - t1) / 1e9);
+        if (report) {
+            System.out.printf(Locale.ROOT, "  chunks %.2f s, complete (content check, store) %.2f s%n", (t1 - t0) / 1e9,
+                    (System.nanoTime() - t1) / 1e9);
+        }
     }
 
-    /** Reads a response head (the chunk answers are 204, without a body). */
+    /**
+     * Each upload is another resident's video: a few bytes in the middle of the raw frames change, so the file store
+     * keeps each as a new file (as for a new entry) instead of finding the same content there already and deleting
+     * the upload's copy.
+     */
+    static void makeDistinct(Path file, long size) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(Long.toString(System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                    size / 2);
+        }
+    }
+
+    /** Reads a response head (the chunk answers are 204, without a body, so nothing past the head is read away). */
     static String readResponseHead(java.nio.channels.SocketChannel sock) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
-        while (!sb.toString().endsWith("\r\n\r\n")) {
-            one.clear();
-            if (sock.read(one) < 0) {
-                throw new IOException("connection closed: " + sb);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4096);
+        while (true) {
+            if (sock.read(buf) < 0) {
+                throw new IOException("connection closed: " + new String(buf.array(), 0, buf.position(), java.nio.charset.StandardCharsets.ISO_8859_1));
             }
-            sb.append((char) one.get(0));
-        }
-        if (sb.toString().toLowerCase(Locale.ROOT).contains("content-length: ")
-                && !sb.toString().toLowerCase(Locale.ROOT).contains("content-length: 0")) {
-            throw new IOException("unexpected body: " + sb);
-        }
-        return sb.toString();
-    }
-
-    static InputStream region(Path file, long offset, long length) {
-        try {
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-            ch.position(offset);
-            InputStream in = Channels.newInputStream(ch);
-            return new InputStream() {
-                long left = length;
-
-                @Override
-                public int read() throws IOException {
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    left--;
-                    return in.read();
+            String head = new String(buf.array(), 0, buf.position(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (head.endsWith("\r\n\r\n")) {
+                String lower = head.toLowerCase(Locale.ROOT);
+                if (lower.contains("content-length: ") && !lower.contains("content-length: 0")) {
+                    throw new IOException("unexpected body: " + head);
                 }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    int n = in.read(b, off, (int) Math.min(len, left));
-                    if (n > 0) {
-                        left -= n;
-                    }
-                    return n;
-                }
-
-                @Override
-                public void close() throws IOException {
-                    in.close();
-                }
-            };
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+                return head;
+            }
+            if (!buf.hasRemaining()) {
+                throw new IOException("response head too long");
+            }
         }
     }
 
@@ -344,6 +350,46 @@ public final class UploadThroughputBench {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("ffmpeg failed");
         }
+    }
+
+    /**
+     * CPU time (user + system) of each thread of this process, by id and name, from {@code /proc/self/task} (so the
+     * JVM's own threads, the compilers and the garbage collector, are counted too).
+     */
+    static java.util.Map<String, Long> threadCpu() {
+        java.util.Map<String, Long> m = new java.util.HashMap<>();
+        long tick = 10_000_000L; // USER_HZ = 100
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    m.put(t.getFileName() + "/" + name + " user", Long.parseLong(f[11]) * tick);
+                    m.put(t.getFileName() + "/" + name + " sys", Long.parseLong(f[12]) * tick);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return m;
+        }
+        return m;
+    }
+
+    /** The CPU the upload cost, grouped by thread name without its number (request threads, hasher, writers, client). */
+    static String cpuByThread(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        after.forEach((k, v) -> {
+            long d = v - before.getOrDefault(k, 0L);
+            if (d > 5_000_000L) {
+                String name = k.substring(k.indexOf('/') + 1, k.lastIndexOf(' ')).replaceAll("[-#]?\\d+$", "").strip();
+                byName.merge(name + k.substring(k.lastIndexOf(' ')), d, Long::sum);
+            }
+        });
+        StringBuilder sb = new StringBuilder();
+        byName.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s %.2f s; ", k, v / 1e9)));
+        return sb.toString();
     }
 
     static long processCpuNanos() {
