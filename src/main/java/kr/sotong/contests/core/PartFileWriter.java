@@ -357,6 +357,7 @@ final class PartFileWriter implements AutoCloseable {
         }
     }
 
+    /** False once a file system here refused {@code O_DIRECT}: every writer goes through the page cache then. */
     static boolean directSupported() {
         return !directUnsupported;
     }

@@ -62,10 +62,6 @@ class StreamingHasher implements DisposableBean {
         active.put(uploadId, new Running());
     }
 
-    boolean following(String uploadId) {
-        return active.containsKey(uploadId);
-    }
-
     /**
      * The feed for a request that writes this upload from {@code offset}, or null when the hash cannot continue there
      * (not followed, or the hash stands elsewhere: the part file is hashed at completion then).

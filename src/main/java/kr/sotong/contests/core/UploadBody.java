@@ -15,10 +15,11 @@ public interface UploadBody {
 
     int read(ByteBuffer into) throws IOException;
 
+    /** Reads a stream through one 64 KB array (one per call of this method, so one per request). */
     static UploadBody of(InputStream in) {
+        byte[] b = new byte[64 * 1024];
         return into -> {
-            byte[] b = new byte[Math.min(into.remaining(), 64 * 1024)];
-            int n = in.read(b);
+            int n = in.read(b, 0, Math.min(into.remaining(), b.length));
             if (n > 0) {
                 into.put(b, 0, n);
             }

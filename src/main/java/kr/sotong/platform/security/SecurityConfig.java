@@ -97,12 +97,12 @@ class SecurityConfig {
 
     @Bean
     @Order(100)
-    SecurityFilterChain sotongSecurity(HttpSecurity http, ApiTokens tokens, RateLimits limits,
+    SecurityFilterChain sotongSecurity(HttpSecurity http, RateLimits limits,
                                        ObjectProvider<PublicPaths> contributions) throws Exception {
         List<String> csrfExempt = new ArrayList<>();
         contributions.orderedStream().forEach(p -> csrfExempt.addAll(p.csrfExempt()));
-        RequestMatcher bearer = BearerTokenFilter::hasBearer;
-        List<RequestMatcher> csrfIgnored = new ArrayList<>(List.of(bearer,
+        // requests with a bearer token never reach this chain (bearerSecurity takes them)
+        List<RequestMatcher> csrfIgnored = new ArrayList<>(List.of(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token")));
         csrfExempt.forEach(p -> csrfIgnored.add(PathPatternRequestMatcher.withDefaults().matcher(p)));
 
@@ -114,7 +114,6 @@ class SecurityConfig {
         http.csrf(c -> c.ignoringRequestMatchers(csrfIgnored.toArray(RequestMatcher[]::new)));
         errors(http);
         headers(http);
-        http.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class);
         http.addFilterBefore(new LoginThrottleFilter(limits), UsernamePasswordAuthenticationFilter.class);
         http.addFilterAfter(new MustChangePasswordFilter(), BasicAuthenticationFilter.class);
         return http.build();
