@@ -40,7 +40,19 @@ class PointSheetPropertyTest {
                 assertThat(r.name()).isNotBlank();
             });
         } catch (DomainException e) {
-            assertThat(e.getMessage()).matches(".*[가-힣].*");
+            assertThat(e.getMessage()).containsPattern("[가-힣]"); // found anywhere: an echoed cell may hold a line break
+        }
+    }
+
+    /** A cell with a line break in it (Alt+Enter in Excel): the message echoes it and is still Korean. */
+    @net.jqwik.api.Example
+    void aLineBreakInAKindCellIsRefusedInKorean() throws Exception {
+        byte[] xlsx = workbook(List.of(List.of("도서\n관", "금천구립도서관", "시흥대로 1", "시흥1동", "", "", "10")), true);
+        try {
+            PointSheet.parse(new ByteArrayInputStream(xlsx));
+            throw new AssertionError("a kind with a line break parsed");
+        } catch (DomainException e) {
+            assertThat(e.getMessage()).contains("\n").containsPattern("[가-힣]");
         }
     }
 
