@@ -83,7 +83,8 @@ class MonitoringJourneyBrowserTest {
             staff.runAs(director, () -> cases.approve(caseId));
             b.go("/staff/monitoring/cases/" + caseId);
             b.driver().findElement(By.cssSelector("section[aria-labelledby=dist-h] button[type=submit]")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "배포 요청됨"));
+            // the confirmation, not the status: the press module may have distributed it already ("배포 완료")
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "배포를 요청했습니다"));
             // the press module (real, not a test double) distributes the 보도설명자료 and answers DocumentDistributed
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
                     .until(() -> cases.get(caseId).status() == ResponseCase.Status.DISTRIBUTED);
