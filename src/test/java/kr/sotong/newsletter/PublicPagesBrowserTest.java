@@ -89,6 +89,17 @@ class PublicPagesBrowserTest {
         return browser.driver().getCurrentUrl();
     }
 
+    /**
+     * Waits until a key press's navigation has arrived (keys do not wait for the page they lead to, and the next key
+     * would otherwise go to the page being left).
+     */
+    private void awaitUrl(String part) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .withMessage(() -> "no page with " + part + " in its address; still on " + url())
+                .until(d -> d.getCurrentUrl().contains(part)
+                        && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     /** Presses Tab until the focused element matches {@code css}; fails after {@code max} presses. */
     private WebElement tabTo(String css) {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
@@ -122,26 +133,31 @@ class PublicPagesBrowserTest {
         accessible();
         tabTo("a[href$='" + issue.publicUrl() + "']");
         press(Keys.ENTER);
+        awaitUrl(issue.publicUrl());
         assertThat(url()).endsWith(issue.publicUrl());
         accessible();
         assertThat(browser.pageText()).contains("전체 2쪽 중 1쪽");
 
         tabTo("a[rel=next]");
         press(Keys.ENTER);
+        awaitUrl("page=2");
         assertThat(url()).contains("page=2");
         assertThat(browser.pageText()).contains("전체 2쪽 중 2쪽").contains("금천 30년을 돌아보며");
         accessible();
         // ← turns back (focus sits on the page status after a page turn)
         press(Keys.ARROW_LEFT);
+        awaitUrl("page=1");
         assertThat(url()).contains("page=1");
         // the page-number field jumps directly
         tabTo("#ebook-page");
         press(Keys.ARROW_UP); // number field: 1 → 2
         press(Keys.ENTER);
+        awaitUrl("page=2");
         assertThat(url()).contains("page=2");
 
         tabTo("a[href$='/text']");
         press(Keys.ENTER);
+        awaitUrl("/text");
         assertThat(url()).endsWith("/text");
         assertThat(browser.pageText()).contains("2쪽").contains("금천 30년을 돌아보며");
         accessible();
@@ -156,11 +172,13 @@ class PublicPagesBrowserTest {
         browser.go(issue.publicUrl());
         tabTo("a[href$='" + issue.publicUrl() + "/audio']");
         press(Keys.ENTER);
+        awaitUrl("/audio");
         assertThat(url()).endsWith("/audio");
         accessible();
         tabTo("audio");
         tabTo("a[href$='/articles/" + article.getId() + "']");
         press(Keys.ENTER);
+        awaitUrl("/articles/" + article.getId());
         assertThat(url()).endsWith("/articles/" + article.getId());
         assertThat(browser.pageText()).contains("30년 동안 주민과 함께");
         accessible();
